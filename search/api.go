@@ -1,0 +1,104 @@
+package search
+
+import (
+	"errors"
+	"time"
+)
+
+// Sentinel errors callers branch on.
+var (
+	// ErrNotFound is returned when an article id is not in the index.
+	ErrNotFound = errors.New("not found")
+	// ErrBadQuery wraps every error caused by the user's query or request
+	// (a 4xx, never a 500).
+	ErrBadQuery = errors.New("bad query")
+)
+
+// Sort orders of a search.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// Limits applied to every request; larger values are clamped.
+const (
+	DefaultSize   = 10
+	MaxSize       = 100
+	MaxPage       = 1000
+	MaxQueryBytes = 1024
+)
+
+// Filters narrow a search. They combine with AND between fields and OR
+// within one field (Units: ["A", "B"] matches either).
+type Filters struct {
+	Units      []string
+	Directives []string
+	Documents  []string
+	Sources    []string
+	Models     []string
+	YearFrom   int // inclusive, 0 = open
+	YearTo     int // inclusive, 0 = open
+	From, To   time.Time
+	Example    *bool
+}
+
+// Request is one search.
+type Request struct {
+	Query   string
+	Filters Filters
+	Sort    string // SortRelevance (default), SortNewest or SortOldest
+	Page    int    // 1-based
+	Size    int
+	// GroupSyndicated collapses copies of one story to its earliest
+	// publication ("who said it first").
+	GroupSyndicated bool
+}
+
+// Result is the answer to a Request, in the shape of the HTTP API.
+type Result struct {
+	Query      string             `json:"query"`
+	Total      uint64             `json:"total"`
+	TookMS     float64            `json:"took_ms"`
+	Page       int                `json:"page"`
+	Size       int                `json:"size"`
+	Hits       []Hit              `json:"hits"`
+	Facets     map[string][]Facet `json:"facets"`
+	Suggestion string             `json:"suggestion,omitempty"`
+}
+
+// Hit is one matching article with its highlighted snippets.
+type Hit struct {
+	ID         string    `json:"id"`
+	URL        string    `json:"url"`
+	Title      string    `json:"title"`
+	Source     string    `json:"source"`
+	Published  time.Time `json:"published,omitzero"`
+	Snippets   []string  `json:"snippets"` // HTML: escaped text, matches in <mark>
+	Score      float64   `json:"score"`
+	Units      []string  `json:"units"`
+	Directives []string  `json:"directives"`
+	Example    bool      `json:"example"`
+	Models     []string  `json:"models,omitempty"`
+	Group      string    `json:"group,omitempty"`
+	// Copies counts the other articles of the same syndication group
+	// folded into this hit when GroupSyndicated is set.
+	Copies int `json:"copies,omitempty"`
+}
+
+// Facet is one value of a facet with the number of matching articles.
+type Facet struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
+	Count int    `json:"count"`
+}
+
+// Facet names in Result.Facets.
+const (
+	FacetUnit      = "unit"
+	FacetYear      = "year"
+	FacetDirective = "directive"
+	FacetDocument  = "document"
+	FacetSource    = "source"
+	FacetModel     = "model"
+)
