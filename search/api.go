@@ -102,3 +102,16 @@ const (
 	FacetSource    = "source"
 	FacetModel     = "model"
 )
+
+// Directive describes one party directive of the catalog, with the number
+// of indexed articles that reference it.
+type Directive struct {
+	ID     string `json:"id"`   // canonical id, e.g. "05-CT/TW"
+	Kind   string `json:"kind"` // "Chỉ thị", "Nghị quyết", "Kết luận", "Quy định", …
+	Number string `json:"number"`
+	Issuer string `json:"issuer,omitempty"` // "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương"
+	Date   string `json:"date,omitempty"`   // YYYY-MM-DD
+	Title  string `json:"title,omitempty"`
+	Label  string `json:"label"`
+	Count  int    `json:"count"`
+}

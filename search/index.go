@@ -32,3 +32,6 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, e
 
 // Count returns the number of articles indexed.
 func (ix *Index) Count() (uint64, error) { return 0, errTODO }
+
+// Directives lists the directive catalog with article counts.
+func (ix *Index) Directives(ctx context.Context) ([]Directive, error) { return nil, errTODO }
