@@ -1,0 +1,261 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Errors callers branch on.
+var (
+	// ErrDisallowed is returned for URLs robots.txt forbids.
+	ErrDisallowed = errors.New("disallowed by robots.txt")
+	// ErrTooLarge is returned when a body exceeds Config.MaxBytes.
+	ErrTooLarge = errors.New("response too large")
+)
+
+// StatusError is returned for a response status other than 2xx and 304.
+type StatusError struct {
+	Code int
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("http status %d", e.Code) }
+
+// Permanent reports whether retrying later cannot help (a 4xx other than
+// 408 and 429).
+func (e *StatusError) Permanent() bool {
+	return e.Code >= 400 && e.Code < 500 && e.Code != http.StatusRequestTimeout && e.Code != http.StatusTooManyRequests
+}
+
+// Validators are the cache validators of a previous response, sent back as
+// a conditional request.
+type Validators struct {
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+}
+
+// Response is a fetched document.
+type Response struct {
+	// URL is the final URL, after redirects.
+	URL string
+	// NotModified is true when the server answered 304 to a conditional
+	// request; Body is then empty.
+	NotModified bool
+	Body        []byte
+	ContentType string
+	// Validators are the ETag and Last-Modified to send next time.
+	Validators Validators
+}
+
+// Client fetches URLs politely. It is safe for concurrent use.
+type Client struct {
+	cfg    Config
+	http   *http.Client
+	log    *slog.Logger
+	mu     sync.Mutex
+	hosts  map[string]*host
+	robots map[string]*robots
+	agent  string
+}
+
+// host serializes the requests to one host.
+type host struct {
+	sem   chan struct{}
+	mu    sync.Mutex
+	next  time.Time
+	delay time.Duration
+}
+
+// New returns a Client; a nil logger discards logs.
+func New(cfg Config, logger *slog.Logger) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	c := &Client{
+		cfg:    cfg,
+		log:    logger,
+		hosts:  map[string]*host{},
+		robots: map[string]*robots{},
+		agent:  strings.ToLower(strings.SplitN(cfg.UserAgent, "/", 2)[0]),
+	}
+	c.http = &http.Client{CheckRedirect: c.checkRedirect}
+	return c, nil
+}
+
+// SetDelay sets the pause between two requests to the host of rawURL, when
+// longer than the configured default.
+func (c *Client) SetDelay(rawURL string, d time.Duration) {
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		h := c.host(u.Host)
+		h.mu.Lock()
+		h.delay = max(h.delay, d)
+		h.mu.Unlock()
+	}
+}
+
+func (c *Client) host(name string) *host {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.hosts[name]
+	if !ok {
+		h = &host{sem: make(chan struct{}, c.cfg.PerHost), delay: c.cfg.Delay}
+		c.hosts[name] = h
+	}
+	return h
+}
+
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > c.cfg.MaxRedirects {
+		return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("redirect to %q: not http or https", req.URL.Scheme)
+	}
+	if !c.allowed(req.Context(), req.URL) {
+		return fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)
+	}
+	return nil
+}
+
+// Get fetches rawURL, conditionally when prev holds validators. It fails
+// with ErrDisallowed, ErrTooLarge, a *StatusError or the transport error of
+// the last attempt.
+func (c *Client) Get(ctx context.Context, rawURL string, prev Validators) (*Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("get %q: not an absolute http(s) url", rawURL)
+	}
+	if !c.allowed(ctx, u) {
+		return nil, fmt.Errorf("get %s: %w", rawURL, ErrDisallowed)
+	}
+	for attempt := 0; ; attempt++ {
+		resp, err := c.once(ctx, u, prev)
+		if err == nil || attempt >= c.cfg.Retries || !retryable(ctx, err) {
+			if err != nil {
+				return nil, fmt.Errorf("get %s: %w", rawURL, err)
+			}
+			return resp, nil
+		}
+		wait := c.cfg.Backoff << attempt
+		c.log.Debug("retrying", "url", rawURL, "attempt", attempt+1, "wait", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("get %s: %w", rawURL, ctx.Err())
+		case <-time.After(wait):
+		}
+	}
+}
+
+// retryable is true for 5xx answers, timeouts and cut connections, unless
+// the caller's context is done.
+func retryable(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Code >= 500 || se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// once makes one attempt, waiting for its turn on the host.
+func (c *Client) once(ctx context.Context, u *url.URL, prev Validators) (*Response, error) {
+	release, err := c.acquire(ctx, u.Host)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	req.Header.Set("Accept-Language", "vi,en;q=0.5")
+	if prev.ETag != "" {
+		req.Header.Set("If-None-Match", prev.ETag)
+	}
+	if prev.LastModified != "" {
+		req.Header.Set("If-Modified-Since", prev.LastModified)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return c.read(resp)
+}
+
+func (c *Client) read(resp *http.Response) (*Response, error) {
+	out := &Response{
+		URL:         resp.Request.URL.String(),
+		ContentType: resp.Header.Get("Content-Type"),
+		Validators:  Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")},
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		out.NotModified = true
+		return out, nil
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, &StatusError{Code: resp.StatusCode}
+	}
+	if resp.ContentLength > c.cfg.MaxBytes {
+		return nil, fmt.Errorf("%w: %d bytes announced, cap %d", ErrTooLarge, resp.ContentLength, c.cfg.MaxBytes)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read body: %w", err)
+	}
+	if int64(len(body)) > c.cfg.MaxBytes {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, c.cfg.MaxBytes)
+	}
+	out.Body = body
+	return out, nil
+}
+
+// acquire waits for a free slot on the host and for the host's delay to
+// pass since the previous request started.
+func (c *Client) acquire(ctx context.Context, name string) (func(), error) {
+	h := c.host(name)
+	select {
+	case h.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	h.mu.Lock()
+	now := time.Now()
+	start := now
+	if h.next.After(now) {
+		start = h.next
+	}
+	h.next = start.Add(h.delay)
+	h.mu.Unlock()
+	if wait := start.Sub(now); wait > 0 {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			<-h.sem
+			return nil, ctx.Err()
+		}
+	}
+	return func() { <-h.sem }, nil
+}
