@@ -61,7 +61,7 @@ func appendSyllable(dst, syl []byte, lower bool) []byte {
 			return appendLowered(dst, syl, lower)
 		}
 		if lower {
-			r = unicode.ToLower(r)
+			r = lowerRune(r)
 		}
 		rs = append(rs, r)
 	}
@@ -73,6 +73,22 @@ func appendSyllable(dst, syl []byte, lower bool) []byte {
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// lowerRune lowercases r, looking Vietnamese letters up in the vowel table
+// before falling back to the Unicode tables.
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return lowerASCII(r)
+	}
+	if v := vowelOf(r); v.id != 0 {
+		v.upper = false
+		return v.rune()
+	}
+	if r == 'Đ' {
+		return 'đ'
+	}
+	return unicode.ToLower(r)
 }
 
 // appendLowered appends a run too long to be a Vietnamese syllable,

@@ -94,9 +94,8 @@ func canonicalIY(rs []rune) {
 
 // asciiIY is canonicalIY for a lowercase ASCII (or folded) syllable.
 func asciiIY(b []byte) {
-	n := len(b)
-	if n >= 2 && n <= 4 && b[n-1] == 'y' && isOnset(b[:n-1]) {
-		b[n-1] = 'i'
+	if iyApplies(b) {
+		b[len(b)-1] = 'i'
 	}
 }
 
