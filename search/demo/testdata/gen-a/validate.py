@@ -69,7 +69,7 @@ def check_articles(arts):
         for k in FIELDS:
             if not a.get(k):
                 fail('%s: missing %s' % (a.get('id'), k))
-        if a['source'] not in SOURCES:
+        if nfc(a['source']) not in SOURCES:
             fail('%s: unknown source %r' % (a['id'], a['source']))
         if a['id'] in nfd and unicodedata.normalize('NFD', a['body']) != a['body']:
             fail('%s: body mixes NFC and NFD' % a['id'])
