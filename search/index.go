@@ -2,36 +2,112 @@ package search
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
 )
 
 // Index is a Vietnamese news index on disk. It is safe for concurrent use.
-type Index struct{}
+type Index struct {
+	bleve bleve.Index
 
-var errTODO = errors.New("search: not implemented yet")
+	mu    sync.Mutex  // guards vocab
+	vocab *vocabulary // built lazily for suggestions; nil after a write
+}
 
 // Open opens the index in dir, creating it when dir holds none.
-func Open(dir string) (*Index, error) { return nil, errTODO }
+func Open(dir string) (*Index, error) {
+	var (
+		b   bleve.Index
+		err error
+	)
+	if _, statErr := os.Stat(filepath.Join(dir, "index_meta.json")); statErr == nil {
+		b, err = bleve.Open(dir)
+	} else {
+		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+			return nil, fmt.Errorf("create index directory: %w", err)
+		}
+		b, err = bleve.New(dir, newMapping())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{bleve: b}, nil
+}
 
 // Close releases the index.
-func (ix *Index) Close() error { return nil }
+func (ix *Index) Close() error {
+	if err := ix.bleve.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	return nil
+}
 
-// Index adds or replaces articles by id.
-func (ix *Index) Index(ctx context.Context, articles ...Article) error { return errTODO }
+// Index adds or replaces articles by id, as one atomic batch: when it
+// returns nil, every article is durable on disk.
+func (ix *Index) Index(ctx context.Context, articles ...Article) error {
+	if len(articles) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	b := ix.bleve.NewBatch()
+	for i := range articles {
+		a := &articles[i]
+		if a.ID == "" {
+			return fmt.Errorf("index article %q: empty id", a.Title)
+		}
+		if err := b.Index(a.ID, toDoc(a)); err != nil {
+			return fmt.Errorf("index article %s: %w", a.ID, err)
+		}
+	}
+	if err := ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("index batch of %d: %w", len(articles), err)
+	}
+	ix.mu.Lock()
+	ix.vocab = nil
+	ix.mu.Unlock()
+	return nil
+}
 
-// Search runs one request.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) { return nil, errTODO }
+// Delete removes articles by id; unknown ids are ignored.
+func (ix *Index) Delete(ctx context.Context, ids ...string) error {
+	b := ix.bleve.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	if err := ix.bleve.Batch(b); err != nil {
+		return fmt.Errorf("delete %d articles: %w", len(ids), err)
+	}
+	ix.mu.Lock()
+	ix.vocab = nil
+	ix.mu.Unlock()
+	return nil
+}
 
 // Article returns the stored article with id, or ErrNotFound.
-func (ix *Index) Article(ctx context.Context, id string) (*Article, error) { return nil, errTODO }
-
-// Suggest completes a prefix typed in the search box to at most n queries.
-func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, error) {
-	return nil, errTODO
+func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = storedFields
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("load article %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	return fromFields(id, res.Hits[0].Fields), nil
 }
 
 // Count returns the number of articles indexed.
-func (ix *Index) Count() (uint64, error) { return 0, errTODO }
-
-// Directives lists the directive catalog with article counts.
-func (ix *Index) Directives(ctx context.Context) ([]Directive, error) { return nil, errTODO }
+func (ix *Index) Count() (uint64, error) {
+	n, err := ix.bleve.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}

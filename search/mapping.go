@@ -1,0 +1,205 @@
+package search
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// Index fields. Each text field is indexed twice: with diacritics (vi) and
+// folded (vi_folded, the "_folded" twin). Offsets of both point into the
+// stored original text.
+const (
+	fieldTitle      = "title"
+	fieldLead       = "lead"
+	fieldBody       = "body"
+	foldedSuffix    = "_folded"
+	fieldURL        = "url"
+	fieldSource     = "source"
+	fieldAuthor     = "author"
+	fieldCategory   = "category"
+	fieldPublished  = "published"
+	fieldCrawled    = "crawled"
+	fieldYear       = "year"
+	fieldUnits      = "units"
+	fieldDirectives = "directives"
+	fieldDocuments  = "documents"
+	fieldExample    = "example"
+	fieldModels     = "models"
+	fieldGroup      = "group"
+)
+
+// textFields are the analyzed fields, with their weight in ranking.
+var textFields = []struct {
+	name  string
+	boost float64
+}{
+	{fieldTitle, 3},
+	{fieldLead, 1.5},
+	{fieldBody, 1},
+}
+
+// keywordFields hold exact values for filters and facets.
+var keywordFields = []string{fieldSource, fieldUnits, fieldDirectives, fieldDocuments, fieldModels, fieldGroup, fieldYear}
+
+// newMapping builds the index mapping: BM25 scoring, one static document
+// mapping, nothing indexed that is not declared here.
+func newMapping() *mapping.IndexMappingImpl {
+	doc := mapping.NewDocumentStaticMapping()
+	for _, f := range textFields {
+		vi := mapping.NewTextFieldMapping()
+		vi.Analyzer = analyzers.Name
+		vi.Store = true
+		vi.IncludeTermVectors = true
+		vi.IncludeInAll = false
+		folded := mapping.NewTextFieldMapping()
+		folded.Name = f.name + foldedSuffix
+		folded.Analyzer = analyzers.FoldedName
+		folded.Store = false
+		folded.IncludeTermVectors = true
+		folded.IncludeInAll = false
+		doc.AddFieldMappingsAt(f.name, vi, folded)
+	}
+	for _, name := range keywordFields {
+		kw := mapping.NewKeywordFieldMapping()
+		kw.Store = true
+		kw.IncludeInAll = false
+		kw.IncludeTermVectors = false
+		kw.DocValues = true
+		doc.AddFieldMappingsAt(name, kw)
+	}
+	for _, name := range []string{fieldURL, fieldAuthor, fieldCategory} {
+		stored := mapping.NewTextFieldMapping()
+		stored.Analyzer = keyword.Name
+		stored.Index = false
+		stored.Store = true
+		stored.IncludeInAll = false
+		stored.IncludeTermVectors = false
+		stored.DocValues = false
+		doc.AddFieldMappingsAt(name, stored)
+	}
+	for _, name := range []string{fieldPublished, fieldCrawled} {
+		dt := mapping.NewDateTimeFieldMapping()
+		dt.Store = true
+		dt.IncludeInAll = false
+		dt.DocValues = true
+		doc.AddFieldMappingsAt(name, dt)
+	}
+	ex := mapping.NewBooleanFieldMapping()
+	ex.Store = true
+	ex.IncludeInAll = false
+	doc.AddFieldMappingsAt(fieldExample, ex)
+
+	im := mapping.NewIndexMapping()
+	im.DefaultMapping = doc
+	im.DefaultAnalyzer = analyzers.Name
+	im.ScoringModel = bleveindex.BM25Scoring
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}
+
+// toDoc converts an article to the document bleve indexes.
+func toDoc(a *Article) map[string]any {
+	d := map[string]any{
+		fieldTitle:      a.Title,
+		fieldLead:       a.Lead,
+		fieldBody:       a.Body,
+		fieldURL:        a.URL,
+		fieldSource:     a.Source,
+		fieldAuthor:     a.Author,
+		fieldCategory:   a.Category,
+		fieldUnits:      a.Units,
+		fieldDirectives: a.Directives,
+		fieldDocuments:  a.Documents,
+		fieldModels:     a.Models,
+		fieldExample:    a.Example,
+	}
+	if a.Group != "" {
+		d[fieldGroup] = a.Group
+	}
+	if !a.Published.IsZero() {
+		d[fieldPublished] = a.Published
+	}
+	if !a.Crawled.IsZero() {
+		d[fieldCrawled] = a.Crawled
+	}
+	if a.Year != 0 {
+		d[fieldYear] = strconv.Itoa(a.Year)
+	}
+	return d
+}
+
+// storedFields are the fields a hit loads to rebuild an Article.
+var storedFields = []string{
+	fieldTitle, fieldLead, fieldBody, fieldURL, fieldSource, fieldAuthor, fieldCategory, fieldPublished,
+	fieldCrawled, fieldYear, fieldUnits, fieldDirectives, fieldDocuments, fieldExample, fieldModels, fieldGroup,
+}
+
+// fromFields rebuilds an article from the stored fields of a hit.
+func fromFields(id string, f map[string]any) *Article {
+	a := &Article{
+		ID:         id,
+		Title:      str(f[fieldTitle]),
+		Lead:       str(f[fieldLead]),
+		Body:       str(f[fieldBody]),
+		URL:        str(f[fieldURL]),
+		Source:     str(f[fieldSource]),
+		Author:     str(f[fieldAuthor]),
+		Category:   str(f[fieldCategory]),
+		Published:  date(f[fieldPublished]),
+		Crawled:    date(f[fieldCrawled]),
+		Units:      strs(f[fieldUnits]),
+		Directives: strs(f[fieldDirectives]),
+		Documents:  strs(f[fieldDocuments]),
+		Models:     strs(f[fieldModels]),
+		Group:      str(f[fieldGroup]),
+	}
+	a.Year, _ = strconv.Atoi(str(f[fieldYear]))
+	a.Example, _ = f[fieldExample].(bool)
+	return a
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+// strs reads a stored multi-valued field: bleve returns a string for one
+// value and a slice for several.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func date(v any) time.Time {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.In(vnZone)
+}
+
+// vnZone is Vietnam's time (UTC+7, no daylight saving since 1975).
+var vnZone = time.FixedZone("ICT", 7*3600)

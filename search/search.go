@@ -1,0 +1,175 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/vnsearch/vnsearch/search/query"
+)
+
+// facetSizes is how many values each facet returns.
+var facetSizes = map[string]struct {
+	field string
+	size  int
+}{
+	FacetUnit:      {fieldUnits, 20},
+	FacetYear:      {fieldYear, 30},
+	FacetDirective: {fieldDirectives, 20},
+	FacetDocument:  {fieldDocuments, 20},
+	FacetSource:    {fieldSource, 20},
+	FacetModel:     {fieldModels, 20},
+}
+
+// hitFields are loaded for every hit: the display fields and the text the
+// snippets are cut from.
+var hitFields = []string{
+	fieldTitle, fieldLead, fieldBody, fieldURL, fieldSource, fieldPublished,
+	fieldUnits, fieldDirectives, fieldExample, fieldModels, fieldGroup,
+}
+
+// Search runs one request. Errors caused by the request wrap ErrBadQuery.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	if err := clamp(&req); err != nil {
+		return nil, err
+	}
+	pq, err := query.Parse(req.Query)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
+	}
+	c, err := compile(pq, req.Filters)
+	if err != nil {
+		return nil, err
+	}
+	if req.GroupSyndicated {
+		return ix.searchGrouped(ctx, req, c, start)
+	}
+	sr := ix.request(req, c, req.Size, (req.Page-1)*req.Size)
+	res, err := ix.bleve.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, searchError(err)
+	}
+	out := &Result{
+		Query:  req.Query,
+		Total:  res.Total,
+		Page:   req.Page,
+		Size:   req.Size,
+		Hits:   make([]Hit, 0, len(res.Hits)),
+		Facets: facets(res.Facets),
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, toHit(h))
+	}
+	out.Suggestion = ix.suggestion(ctx, pq, c, res.Total)
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// clamp validates req and brings its numbers into range.
+func clamp(req *Request) error {
+	if !utf8.ValidString(req.Query) {
+		return fmt.Errorf("%w: query is not valid UTF-8", ErrBadQuery)
+	}
+	if len(req.Query) > MaxQueryBytes {
+		return fmt.Errorf("%w: query of %d bytes is longer than %d", ErrBadQuery, len(req.Query), MaxQueryBytes)
+	}
+	switch req.Sort {
+	case "":
+		req.Sort = SortRelevance
+	case SortRelevance, SortNewest, SortOldest:
+	default:
+		return fmt.Errorf("%w: sort %q: want relevance, newest or oldest", ErrBadQuery, req.Sort)
+	}
+	if req.Size <= 0 {
+		req.Size = DefaultSize
+	}
+	req.Size = min(req.Size, MaxSize)
+	req.Page = min(max(req.Page, 1), MaxPage)
+	return nil
+}
+
+// request builds the bleve request for one page.
+func (ix *Index) request(req Request, c *compiled, size, from int) *bleve.SearchRequest {
+	sr := bleve.NewSearchRequestOptions(c.query, size, from, false)
+	sr.Fields = hitFields
+	sr.IncludeLocations = true
+	switch {
+	case req.Sort == SortNewest || (req.Sort == SortRelevance && !c.hasText):
+		sr.SortByCustom(bsearch.SortOrder{
+			&bsearch.SortField{Field: fieldPublished, Desc: true, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortScore{Desc: true},
+		})
+	case req.Sort == SortOldest:
+		sr.SortByCustom(bsearch.SortOrder{
+			&bsearch.SortField{Field: fieldPublished, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortScore{Desc: true},
+		})
+	}
+	for name, f := range facetSizes {
+		sr.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
+	}
+	return sr
+}
+
+// searchError wraps an engine error, keeping context errors recognizable.
+func searchError(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return fmt.Errorf("search: %w", err)
+	}
+	return fmt.Errorf("search index: %w", err)
+}
+
+// toHit converts a bleve hit with its stored fields and term locations.
+func toHit(h *bsearch.DocumentMatch) Hit {
+	a := fromFields(h.ID, h.Fields)
+	return Hit{
+		ID:         h.ID,
+		URL:        a.URL,
+		Title:      a.Title,
+		Source:     a.Source,
+		Published:  a.Published,
+		Snippets:   snippets(a, h.Locations),
+		Score:      h.Score,
+		Units:      nonNil(a.Units),
+		Directives: nonNil(a.Directives),
+		Example:    a.Example,
+		Models:     a.Models,
+		Group:      a.Group,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// facets converts bleve's facet results, labelling directives.
+func facets(fr bsearch.FacetResults) map[string][]Facet {
+	out := make(map[string][]Facet, len(facetSizes))
+	for name := range facetSizes {
+		vals := []Facet{}
+		if r := fr[name]; r != nil && r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				f := Facet{Value: t.Term, Count: t.Count}
+				if name == FacetDirective {
+					f.Label = directiveLabel(t.Term)
+				}
+				vals = append(vals, f)
+			}
+		}
+		if name == FacetYear {
+			sort.Slice(vals, func(i, j int) bool { return vals[i].Value > vals[j].Value })
+		}
+		out[name] = vals
+	}
+	return out
+}

@@ -1,0 +1,200 @@
+package search
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// Snippet shape.
+const (
+	snippetBytes    = 320 // window of text around matches (≈ 2 lines)
+	maxSnippets     = 2
+	fallbackSnippet = 240
+)
+
+// span is a match in a text, in byte offsets.
+type span struct {
+	start, end int
+	key        string // the folded matched text: spans with one key are one term
+}
+
+// snippets cuts up to maxSnippets fragments of the lead and body around the
+// matches, HTML-escaped with the matches in <mark>. An article whose text
+// did not match shows the start of its lead or body.
+func snippets(a *Article, locs bsearch.FieldTermLocationMap) []string {
+	var out []string
+	for _, f := range []struct{ name, text string }{{fieldLead, a.Lead}, {fieldBody, a.Body}} {
+		spans := matchSpans(f.text, locs[f.name], locs[f.name+foldedSuffix])
+		for _, w := range bestWindows(f.text, spans, maxSnippets-len(out)) {
+			out = append(out, render(f.text, w, spans))
+		}
+		if len(out) == maxSnippets {
+			break
+		}
+	}
+	if len(out) == 0 {
+		text := a.Lead
+		if text == "" {
+			text = a.Body
+		}
+		if text != "" {
+			out = append(out, render(text, window{0, cutAtSpace(text, fallbackSnippet)}, nil))
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+// matchSpans merges the term locations of a field's twins into sorted,
+// non-overlapping spans that lie on rune boundaries of text.
+func matchSpans(text string, maps ...bsearch.TermLocationMap) []span {
+	var spans []span
+	for _, m := range maps {
+		for _, locs := range m {
+			for _, l := range locs {
+				s, e := int(l.Start), int(l.End)
+				if s < 0 || e > len(text) || s >= e || !utf8.RuneStart(text[s]) || (e < len(text) && !utf8.RuneStart(text[e])) {
+					continue
+				}
+				spans = append(spans, span{start: s, end: e})
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	merged := spans[:0]
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s.start < merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	for i := range merged {
+		merged[i].key = analyzers.Fold(text[merged[i].start:merged[i].end])
+	}
+	return merged
+}
+
+// window is a byte range of a text.
+type window struct{ start, end int }
+
+// bestWindows picks up to n non-overlapping windows holding the most
+// distinct matched terms, then the most matches, earliest first on ties.
+func bestWindows(text string, spans []span, n int) []window {
+	var out []window
+	used := make([]bool, len(spans))
+	for len(out) < n {
+		best, bestScore := -1, 0
+		for i := range spans {
+			if used[i] {
+				continue
+			}
+			if sc := windowScore(spans, used, i); sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		if best < 0 {
+			break
+		}
+		w := expand(text, spans[best].start, snippetBytes)
+		for j := range spans {
+			if spans[j].start < w.end && spans[j].end > w.start {
+				used[j] = true
+			}
+		}
+		out = append(out, w)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// windowScore scores the window that starts at span i.
+func windowScore(spans []span, used []bool, i int) int {
+	keys := map[string]bool{}
+	count := 0
+	for j := i; j < len(spans) && spans[j].end <= spans[i].start+snippetBytes; j++ {
+		if !used[j] {
+			keys[spans[j].key] = true
+			count++
+		}
+	}
+	return len(keys)*100 + count
+}
+
+// expand grows a window of about size bytes around a match at start: a
+// little context before it, cut on spaces, on rune boundaries.
+func expand(text string, start, size int) window {
+	from := start - size/5
+	if from <= 0 {
+		from = 0
+	} else if i := strings.LastIndexAny(text[:start], ".!?\n"); i >= from-size/5 && i >= 0 {
+		from = i + 1
+	} else if i := strings.IndexByte(text[from:start], ' '); i >= 0 {
+		from += i + 1
+	}
+	for from < len(text) && (text[from] == ' ' || text[from] == '\n') {
+		from++
+	}
+	from = runeStart(text, from)
+	return window{from, cutAtSpace(text[from:], size) + from}
+}
+
+// cutAtSpace returns the byte length of text cut to at most size bytes at
+// a space (or a rune boundary when there is none).
+func cutAtSpace(text string, size int) int {
+	if len(text) <= size {
+		return len(text)
+	}
+	if i := strings.LastIndexByte(text[:size], ' '); i > size/2 {
+		return i
+	}
+	return runeStart(text, size)
+}
+
+// runeStart moves i back to the start of the rune it falls in.
+func runeStart(text string, i int) int {
+	for i > 0 && i < len(text) && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// render escapes text[w] and marks the spans inside it.
+func render(text string, w window, spans []span) string {
+	var b strings.Builder
+	if w.start > 0 {
+		b.WriteString("… ")
+	}
+	pos := w.start
+	for _, s := range spans {
+		if s.start < w.start || s.end > w.end {
+			continue
+		}
+		b.WriteString(html.EscapeString(flat(text[pos:s.start])))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(flat(text[s.start:s.end])))
+		b.WriteString("</mark>")
+		pos = s.end
+	}
+	b.WriteString(html.EscapeString(flat(text[pos:w.end])))
+	if w.end < len(text) {
+		b.WriteString(" …")
+	}
+	return b.String()
+}
+
+// flat turns line breaks into spaces: a snippet is one paragraph.
+func flat(s string) string { return strings.ReplaceAll(s, "\n", " ") }

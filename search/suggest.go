@@ -1,0 +1,343 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/search/query"
+)
+
+// vocabulary maps each folded term of the index to its most frequent
+// accented form: it restores diacritics and corrects misspellings from the
+// index's own words.
+type vocabulary struct {
+	best map[string]vocabEntry // folded → most frequent accented form
+	keys []string              // folded terms, sorted, for prefix completion
+}
+
+type vocabEntry struct {
+	term  string
+	count uint64
+}
+
+// vocabFields are read to build the vocabulary.
+var vocabFields = []string{fieldTitle, fieldLead, fieldBody}
+
+// vocabulary returns the current vocabulary, building it after writes.
+func (ix *Index) vocabulary() (*vocabulary, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.vocab != nil {
+		return ix.vocab, nil
+	}
+	v := &vocabulary{best: map[string]vocabEntry{}}
+	counts := map[string]uint64{}
+	for _, field := range vocabFields {
+		d, err := ix.bleve.FieldDict(field)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary of %s: %w", field, err)
+		}
+		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+			if isWord(e.Term) {
+				counts[e.Term] += e.Count
+			}
+		}
+		if err := d.Close(); err != nil {
+			return nil, fmt.Errorf("close dictionary of %s: %w", field, err)
+		}
+	}
+	for term, n := range counts {
+		k := analyzers.Fold(term)
+		if cur, ok := v.best[k]; !ok || n > cur.count || (n == cur.count && term < cur.term) {
+			v.best[k] = vocabEntry{term, n}
+		}
+	}
+	v.keys = make([]string, 0, len(v.best))
+	for k := range v.best {
+		v.keys = append(v.keys, k)
+	}
+	sort.Strings(v.keys)
+	ix.vocab = v
+	return v, nil
+}
+
+// isWord keeps letter-only terms (no numbers or document ids) in the
+// vocabulary.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Suggest completes the last word of a prefix typed in the search box,
+// returning at most n queries, the most frequent first. After one or more
+// words it completes from the text that follows those words in the index
+// (restoring their diacritics); a lone word completes from the vocabulary.
+func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, error) {
+	words := strings.Fields(prefix)
+	if len(words) == 0 || n <= 0 || len(prefix) > MaxQueryBytes || strings.HasSuffix(prefix, " ") {
+		return []string{}, nil
+	}
+	head, last := strings.Join(words[:len(words)-1], " "), words[len(words)-1]
+	key := analyzers.Fold(last)
+	if key == "" {
+		return []string{}, nil
+	}
+	if head != "" {
+		out, err := ix.completePhrase(ctx, head, key, n)
+		if err != nil || len(out) > 0 {
+			return out, err
+		}
+		head += " "
+	}
+	v, err := ix.vocabulary()
+	if err != nil {
+		return nil, err
+	}
+	lo := sort.SearchStrings(v.keys, key)
+	var cands []vocabEntry
+	for _, k := range v.keys[lo:] {
+		if !strings.HasPrefix(k, key) {
+			break
+		}
+		cands = append(cands, v.best[k])
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].count > cands[j].count })
+	out := []string{}
+	for _, c := range cands[:min(n, len(cands))] {
+		out = append(out, head+c.term)
+	}
+	return out, nil
+}
+
+// completeHits is how many documents a phrase completion reads.
+const completeHits = 30
+
+// completePhrase finds head as a folded phrase and completes it with the
+// word that follows it in the text when that word starts with key.
+func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([]string, error) {
+	want := analyzers.AnalyzeFolded(head)
+	if len(want) == 0 {
+		return nil, nil
+	}
+	res, err := ix.foldedPhrase(ctx, head, completeHits)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for _, h := range res.Hits {
+		for _, f := range textFields {
+			text := str(h.Fields[f.name])
+			for _, m := range phraseMatches(text, matchSpans(text, h.Locations[f.name+foldedSuffix]), want) {
+				next := nextWord(text[m.end:])
+				if next != "" && strings.HasPrefix(analyzers.Fold(next), key) {
+					counts[analyzers.Normalize(text[m.start:m.end]+" "+next)]++
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(counts))
+	for s := range counts {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if counts[out[i]] != counts[out[j]] {
+			return counts[out[i]] > counts[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out[:min(n, len(out))], nil
+}
+
+// nextWord returns the word right after a single space at the start of s.
+func nextWord(s string) string {
+	if !strings.HasPrefix(s, " ") {
+		return ""
+	}
+	s = s[1:]
+	end := strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+	if end < 0 {
+		end = len(s)
+	}
+	return s[:end]
+}
+
+// suggestion proposes a better query: the words with their diacritics
+// restored from the text that matched them, or a correction of words the
+// index does not know. It returns "" when it has nothing better.
+func (ix *Index) suggestion(ctx context.Context, pq *query.Query, c *compiled, total uint64) string {
+	if len(c.textRuns) == 0 {
+		return ""
+	}
+	v, err := ix.vocabulary()
+	if err != nil {
+		return ""
+	}
+	var parts []string
+	changed := false
+	for _, run := range c.textRuns {
+		s := run
+		if !analyzers.HasDiacritics(run) {
+			s = ix.restore(ctx, run, v)
+		}
+		if total == 0 {
+			s = v.correct(s)
+		}
+		if s != run {
+			changed = true
+		}
+		parts = append(parts, s)
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(parts, " ")
+}
+
+// restore puts diacritics back on a run typed without them: from the
+// original text of the best document where the run occurs as a phrase,
+// else word by word from the vocabulary.
+func (ix *Index) restore(ctx context.Context, run string, v *vocabulary) string {
+	if s, ok := ix.restoreFromText(ctx, run); ok {
+		return s
+	}
+	words := strings.Fields(run)
+	for i, w := range words {
+		if e, ok := v.best[analyzers.Fold(w)]; ok {
+			words[i] = e.term
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// restoreFromText finds run as a folded phrase and returns the original
+// text it matched.
+func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool) {
+	want := analyzers.AnalyzeFolded(run)
+	if len(want) == 0 {
+		return "", false
+	}
+	res, err := ix.foldedPhrase(ctx, run, 1)
+	if err != nil || len(res.Hits) == 0 {
+		return "", false
+	}
+	h := res.Hits[0]
+	for _, f := range textFields {
+		text := str(h.Fields[f.name])
+		if m := phraseMatches(text, matchSpans(text, h.Locations[f.name+foldedSuffix]), want); len(m) > 0 {
+			return text[m[0].start:m[0].end], true
+		}
+	}
+	return "", false
+}
+
+// foldedPhrase searches the folded text fields for a phrase, loading the
+// text and the match locations of the best size documents.
+func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bleve.SearchResult, error) {
+	var qs []bq.Query
+	for _, f := range textFields {
+		qs = append(qs, matchPhrase(phrase, f.name+foldedSuffix, analyzers.FoldedName, f.boost))
+	}
+	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
+	sr.Fields = []string{fieldTitle, fieldLead, fieldBody}
+	sr.IncludeLocations = true
+	res, err := ix.bleve.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search phrase %q: %w", phrase, err)
+	}
+	return res, nil
+}
+
+// phraseMatches finds the runs of consecutive spans of text that spell the
+// folded tokens want, as windows over the original text.
+func phraseMatches(text string, spans []span, want []analyzers.Token) []window {
+	var out []window
+	n := len(want)
+	for i := 0; i+n <= len(spans); i++ {
+		ok := true
+		for j := 0; j < n && ok; j++ {
+			ok = spans[i+j].key == want[j].Term
+		}
+		if ok {
+			out = append(out, window{spans[i].start, spans[i+n-1].end})
+		}
+	}
+	return out
+}
+
+// correct replaces each word the vocabulary does not know with the most
+// frequent known word within a small edit distance.
+func (v *vocabulary) correct(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		k := analyzers.Fold(w)
+		if _, ok := v.best[k]; ok || !isWord(k) {
+			continue
+		}
+		if e, ok := v.nearest(k); ok {
+			words[i] = e.term
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// nearest finds the most frequent vocabulary term within edit distance 1
+// (2 for words of six letters or more) of the folded word k.
+func (v *vocabulary) nearest(k string) (vocabEntry, bool) {
+	limit := 1
+	if len(k) >= 6 {
+		limit = 2
+	}
+	var best vocabEntry
+	bestDist := limit + 1
+	for _, cand := range v.keys {
+		if d := len(cand) - len(k); d > limit || -d > limit {
+			continue
+		}
+		d := editDistance(k, cand, limit)
+		e := v.best[cand]
+		if d < bestDist || (d == bestDist && e.count > best.count) {
+			best, bestDist = e, d
+		}
+	}
+	return best, bestDist <= limit
+}
+
+// editDistance is the Levenshtein distance of two ASCII strings, or
+// limit+1 once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
