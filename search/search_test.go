@@ -67,21 +67,21 @@ func TestSearchRanking(t *testing.T) {
 		q    string
 		want []string // all hits in order; "a|b" = a and b in either order
 	}{
-		{"Đảng ủy", []string{"f1|f3", "f2"}},     // exact first, old tone placement too
-		{"dang uy", []string{"f1|f3", "f2"}},     // folded finds all three; adjacent first
-		{`"dang uy"`, []string{"f1|f3"}},         // a phrase needs the words adjacent
-		{`"đang uy"`, []string{"f1|f3"}},         // no exact phrase: the folded ones
+		{"Đảng ủy", []string{"f1|f3", "f2"}}, // exact first, old tone placement too
+		{"dang uy", []string{"f1|f3", "f2"}}, // folded finds all three; adjacent first
+		{`"dang uy"`, []string{"f1|f3"}},     // a phrase needs the words adjacent
+		{`"đang uy"`, []string{"f1|f3"}},     // no exact phrase: the folded ones
 		{`"Dễ trăm lần không dân cũng chịu"`, []string{"f1"}},
 		{`"de tram lan khong dan cung chiu"`, []string{"f1"}},
-		{"hòa giải", []string{"f3"}},                // new placement finds old
+		{"hòa giải", []string{"f3"}},                         // new placement finds old
 		{norm.NFD.String("thủy điện xả lũ"), []string{"f4"}}, // NFD query, NFD text
 		{"thuy dien", []string{"f4"}},
-		{"chuyển đổi số", []string{"f5", "f6"}},     // title above body
+		{"chuyển đổi số", []string{"f5", "f6"}},      // title above body
 		{"ngân sách nhà nước", []string{"f1", "f2"}}, // adjacent above scattered
 		{"chuyển đổi số -hội", []string{"f5"}},
 		{`"thủy điện" OR "hoà giải"`, []string{"f3|f4"}},
-		{"thủy điện OR hoà giải", nil}, // OR binds the words beside it: thủy (điện OR hoà) giải
-		{"year:2022", []string{"f6", "f5"}},         // no text: newest first
+		{"thủy điện OR hoà giải", nil},      // OR binds the words beside it: thủy (điện OR hoà) giải
+		{"year:2022", []string{"f6", "f5"}}, // no text: newest first
 		{"year:2019..2020", []string{"f4", "f3"}},
 		{`unit:"Đảng ủy xã Chi Lăng"`, []string{"f1"}},
 		{"directive:05-CT/TW", []string{"f1"}},
