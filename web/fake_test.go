@@ -1,0 +1,194 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// fakeSearcher answers from a few articles by substring match, and fails
+// on demand: a query containing "boom" is an internal error, "slow" waits
+// for the context, "hang" ignores it, and an odd number of quotes is a bad
+// query, as the real parser reports it.
+type fakeSearcher struct {
+	mu       sync.Mutex
+	articles []search.Article
+	last     search.Request
+	requests int
+}
+
+func newFake() *fakeSearcher {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 8, 0, 0, 0, vietnam) }
+	return &fakeSearcher{articles: []search.Article{
+		{
+			ID: "a1", URL: "https://example.vn/que-vo", Source: "Báo Bắc Ninh",
+			Title: "Quế Võ quyết tâm học tập và làm theo Bác", Published: day(2023, 5, 19),
+			Body:       "Nhớ lời Bác dặn Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong.",
+			Units:      []string{"Thị ủy Quế Võ", "Chi bộ thôn Quế Ổ"},
+			Directives: []string{"05-CT/TW"}, Example: true, Year: 2023,
+		},
+		{
+			ID: "a2", URL: "https://example.vn/dan-van", Source: "Báo Nhân Dân",
+			Title: "Dân vận khéo ở cơ sở <script>alert(1)</script>", Published: day(2021, 3, 2),
+			Body:       "Phong trào dân vận khéo lan tỏa; dân là gốc.",
+			Units:      []string{"Tỉnh ủy Bắc Ninh"},
+			Directives: []string{"05-CT/TW", "01-KL/TW"}, Year: 2021,
+		},
+		{
+			ID: "a3", Source: "Báo Nhân Dân", Title: "Bài không ngày tháng",
+			Body: "Dân vận trong thời kỳ mới.",
+		},
+	}}
+}
+
+func (f *fakeSearcher) lastRequest() search.Request {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.last
+}
+
+func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
+	f.mu.Lock()
+	f.last, f.requests = req, f.requests+1
+	f.mu.Unlock()
+	if err := f.fail(ctx, req.Query); err != nil {
+		return nil, err
+	}
+	res := &search.Result{Query: req.Query, Page: req.Page, Size: req.Size, TookMS: 12.5, Facets: map[string][]search.Facet{}}
+	var matched []search.Article
+	for _, a := range f.articles {
+		if f.matches(a, req) {
+			matched = append(matched, a)
+		}
+	}
+	res.Total = uint64(len(matched))
+	from := min((req.Page-1)*req.Size, len(matched))
+	for _, a := range matched[from:min(from+req.Size, len(matched))] {
+		res.Hits = append(res.Hits, hitOf(a, req.Query))
+	}
+	res.Facets[search.FacetDirective] = countFacet(matched, func(a search.Article) []string { return a.Directives })
+	res.Facets[search.FacetUnit] = countFacet(matched, func(a search.Article) []string { return a.Units })
+	res.Facets[search.FacetSource] = countFacet(matched, func(a search.Article) []string { return []string{a.Source} })
+	res.Facets[search.FacetYear] = countFacet(matched, func(a search.Article) []string {
+		if a.Year == 0 {
+			return nil
+		}
+		return []string{fmt.Sprint(a.Year)}
+	})
+	for i, d := range res.Facets[search.FacetDirective] {
+		res.Facets[search.FacetDirective][i].Label = "Chỉ thị " + d.Value
+	}
+	if req.Query == "de tram lan" {
+		res.Suggestion = "Dễ trăm lần"
+	}
+	return res, nil
+}
+
+func (f *fakeSearcher) fail(ctx context.Context, q string) error {
+	switch {
+	case strings.Contains(q, "boom"):
+		return errors.New("disk on fire at /secret/path")
+	case strings.Contains(q, "slow"):
+		<-ctx.Done()
+		return fmt.Errorf("search: %w", ctx.Err())
+	case strings.Contains(q, "hang"):
+		time.Sleep(300 * time.Millisecond)
+		return nil
+	case strings.Count(q, `"`)%2 == 1:
+		return fmt.Errorf("%w: unbalanced quote", search.ErrBadQuery)
+	}
+	return nil
+}
+
+func (f *fakeSearcher) matches(a search.Article, req search.Request) bool {
+	q := strings.ToLower(strings.Trim(req.Query, `"`))
+	text := strings.ToLower(a.Title + " " + a.Body)
+	if q != "" && !strings.Contains(text, q) {
+		return false
+	}
+	fl := req.Filters
+	anyOf := func(want, have []string) bool {
+		return len(want) == 0 || slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
+	}
+	return anyOf(fl.Units, a.Units) && anyOf(fl.Directives, a.Directives) && anyOf(fl.Sources, []string{a.Source}) &&
+		(fl.YearFrom == 0 || a.Year >= fl.YearFrom) && (fl.YearTo == 0 || (a.Year != 0 && a.Year <= fl.YearTo))
+}
+
+func hitOf(a search.Article, q string) search.Hit {
+	snippet := strings.ReplaceAll(a.Body, "<", "&lt;")
+	if q = strings.Trim(q, `"`); q != "" {
+		if i := strings.Index(strings.ToLower(snippet), strings.ToLower(q)); i >= 0 {
+			snippet = snippet[:i] + "<mark>" + snippet[i:i+len(q)] + "</mark>" + snippet[i+len(q):]
+		}
+	}
+	return search.Hit{
+		ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Published: a.Published,
+		Snippets: []string{snippet}, Score: 1, Units: a.Units, Directives: a.Directives, Example: a.Example,
+	}
+}
+
+func countFacet(as []search.Article, values func(search.Article) []string) []search.Facet {
+	var out []search.Facet
+	for _, a := range as {
+		for _, v := range values(a) {
+			i := slices.IndexFunc(out, func(f search.Facet) bool { return f.Value == v })
+			if i < 0 {
+				out = append(out, search.Facet{Value: v})
+				i = len(out) - 1
+			}
+			out[i].Count++
+		}
+	}
+	return out
+}
+
+func (f *fakeSearcher) Article(ctx context.Context, id string) (*search.Article, error) {
+	for _, a := range f.articles {
+		if a.ID == id {
+			return &a, nil
+		}
+	}
+	return nil, fmt.Errorf("article %q: %w", id, search.ErrNotFound)
+}
+
+func (f *fakeSearcher) Suggest(ctx context.Context, prefix string, n int) ([]string, error) {
+	if err := f.fail(ctx, prefix); err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, a := range f.articles {
+		if strings.HasPrefix(strings.ToLower(a.Title), strings.ToLower(prefix)) && len(out) < n {
+			out = append(out, a.Title)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeSearcher) Directives(ctx context.Context) ([]search.Directive, error) {
+	return []search.Directive{
+		{ID: "01-KL/TW", Kind: "Kết luận", Number: "01", Label: "Kết luận 01-KL/TW", Count: 1},
+		{ID: "05-CT/TW", Kind: "Chỉ thị", Number: "05", Issuer: "Bộ Chính trị", Label: "Chỉ thị 05-CT/TW", Count: 2},
+	}, nil
+}
+
+// fakeCrawler records triggered sources; source "busy" is refused.
+type fakeCrawler struct {
+	mu      sync.Mutex
+	sources []string
+}
+
+func (c *fakeCrawler) Trigger(ctx context.Context, source string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if source == "busy" {
+		return errors.New("a crawl of busy is already running")
+	}
+	c.sources = append(c.sources, source)
+	return nil
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vnsearch/vnsearch/search"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages are the parsed templates, one set per page sharing base.html.
+type pages struct {
+	search, article, error *template.Template
+}
+
+func loadPages() (*pages, error) {
+	funcs := template.FuncMap{"snippet": safeSnippet}
+	parse := func(name string) (*template.Template, error) {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		return t, nil
+	}
+	var p pages
+	var err error
+	if p.search, err = parse("search.html"); err != nil {
+		return nil, err
+	}
+	if p.article, err = parse("article.html"); err != nil {
+		return nil, err
+	}
+	if p.error, err = parse("error.html"); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// render executes a page into a buffer first, so that a template error
+// becomes a clean 500 instead of half a page.
+func (s *Server) render(c *gin.Context, status int, t *template.Template, data any) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", data); err != nil {
+		s.log.Error("render page", "template", t.Name(), "err", err)
+		c.AbortWithStatus(http.StatusInternalServerError)
+		return
+	}
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// errorView is the data of the error page.
+type errorView struct {
+	Title   string
+	Status  int
+	Message string
+}
+
+func (s *Server) renderError(c *gin.Context, status int, msg string) {
+	s.render(c, status, s.pages.error, errorView{Title: "Lỗi", Status: status, Message: msg})
+	c.Abort()
+}
+
+// pageMessage is the Vietnamese text shown on the page for an error.
+func pageMessage(status int, msg string) string {
+	switch status {
+	case http.StatusBadRequest:
+		return "Yêu cầu không hợp lệ: " + msg
+	case http.StatusNotFound:
+		return "Không tìm thấy bài viết này."
+	case http.StatusGatewayTimeout:
+		return "Tìm kiếm mất quá nhiều thời gian. Hãy thu hẹp câu tìm kiếm hoặc thêm bộ lọc."
+	default:
+		return "Đã có lỗi xảy ra. Vui lòng thử lại sau."
+	}
+}
+
+// searchPage answers GET / with the search page.
+func (s *Server) searchPage(c *gin.Context) {
+	v := c.Request.URL.Query()
+	req, err := parseSearch(v, false)
+	view := &searchView{Title: "Tìm kiếm", Req: req, state: pageState(v)}
+	if req.Query != "" {
+		view.Title = req.Query + " – Tìm kiếm"
+	}
+	if err != nil {
+		s.renderSearchError(c, view, err)
+		return
+	}
+	if view.Landing = req.Query == "" && !hasFilters(req.Filters); view.Landing {
+		s.landing(c, view)
+		return
+	}
+	ctx, cancel := s.withTimeout(c)
+	defer cancel()
+	res, err := s.searcher.Search(ctx, req)
+	if err != nil {
+		s.renderSearchError(c, view, err)
+		return
+	}
+	view.fill(res)
+	s.render(c, http.StatusOK, s.pages.search, view)
+}
+
+func (s *Server) renderSearchError(c *gin.Context, view *searchView, err error) {
+	status, msg := statusOf(err)
+	s.logFailure(c, status, err)
+	view.Error = pageMessage(status, msg)
+	s.render(c, status, s.pages.search, view)
+}
+
+// landing shows examples and the most cited directives.
+func (s *Server) landing(c *gin.Context, view *searchView) {
+	ctx, cancel := s.withTimeout(c)
+	defer cancel()
+	ds, err := s.searcher.Directives(ctx)
+	if err != nil {
+		s.log.Warn("landing: list directives", "err", err)
+	}
+	view.fillLanding(ds)
+	s.render(c, http.StatusOK, s.pages.search, view)
+}
+
+func hasFilters(f search.Filters) bool {
+	return len(f.Units)+len(f.Directives)+len(f.Documents)+len(f.Sources)+len(f.Models) > 0 ||
+		f.YearFrom != 0 || f.YearTo != 0 || !f.From.IsZero() || !f.To.IsZero() || f.Example != nil
+}
+
+// articlePage answers GET /articles/:id with one article.
+func (s *Server) articlePage(c *gin.Context) {
+	a, err := s.article(c)
+	if err != nil {
+		status, msg := statusOf(err)
+		s.logFailure(c, status, err)
+		s.renderError(c, status, pageMessage(status, msg))
+		return
+	}
+	s.render(c, http.StatusOK, s.pages.article, newArticleView(a))
+}
+
+// static serves the embedded CSS and JavaScript.
+func (s *Server) static(c *gin.Context) {
+	name := strings.TrimPrefix(c.Param("file"), "/")
+	data, err := fs.ReadFile(staticFS, "static/"+name)
+	if err != nil || name == "" {
+		s.notFound(c)
+		return
+	}
+	c.Header("Cache-Control", "public, max-age=3600")
+	c.Data(http.StatusOK, contentType(name), data)
+}
+
+func contentType(name string) string {
+	switch {
+	case strings.HasSuffix(name, ".css"):
+		return "text/css; charset=utf-8"
+	case strings.HasSuffix(name, ".js"):
+		return "text/javascript; charset=utf-8"
+	case strings.HasSuffix(name, ".svg"):
+		return "image/svg+xml"
+	}
+	return "application/octet-stream"
+}
+
+// link builds a page URL from parameters.
+func link(v url.Values) string {
+	if len(v) == 0 {
+		return "/"
+	}
+	return "/?" + v.Encode()
+}

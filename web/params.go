@@ -1,0 +1,265 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// Limits on filter parameters, beside the query limits of package search.
+const (
+	maxFilterValues = 20  // values of one repeated filter parameter
+	maxValueBytes   = 256 // bytes of one filter value
+	maxSuggestSize  = 20
+	defaultSuggest  = 8
+)
+
+// vietnam is the zone of dates given without one (no daylight saving).
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// searchParams are the query parameters of /api/search and the page, as in
+// DESIGN.md, plus "document" (state legal documents) and "group".
+var searchParams = []string{
+	"q", "unit", "year", "directive", "document", "source", "model",
+	"from", "to", "example", "sort", "page", "size", "group",
+}
+
+// badRequest is an error caused by the request itself: a 400 with its
+// message shown to the user.
+type badRequest struct{ msg string }
+
+func (e *badRequest) Error() string { return e.msg }
+
+func badf(format string, args ...any) error {
+	return &badRequest{msg: fmt.Sprintf(format, args...)}
+}
+
+func isBadRequest(err error) bool {
+	var b *badRequest
+	return errors.As(err, &b)
+}
+
+// checkValues rejects invalid UTF-8 anywhere in the parameters and, when
+// known is not nil, any parameter not in known.
+func checkValues(v url.Values, known []string) error {
+	for k, vals := range v {
+		if !utf8.ValidString(k) {
+			return badf("parameter names must be valid UTF-8")
+		}
+		for _, s := range vals {
+			if !utf8.ValidString(s) {
+				return badf("parameter %q is not valid UTF-8", k)
+			}
+		}
+		if known != nil && !slices.Contains(known, k) {
+			return badf("unknown parameter %q; known parameters: %s", k, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// parseSearch turns query parameters into a clamped search request. With
+// strict set, unknown parameters are an error (the API); without, they are
+// ignored (the page, whose shared links pick up tracking parameters).
+func parseSearch(v url.Values, strict bool) (search.Request, error) {
+	known := searchParams
+	if !strict {
+		known = nil
+	}
+	if err := checkValues(v, known); err != nil {
+		return search.Request{}, err
+	}
+	req := search.Request{Query: strings.TrimSpace(v.Get("q"))}
+	if n := len(req.Query); n > search.MaxQueryBytes {
+		return req, badf("query is too long: %d bytes, at most %d", n, search.MaxQueryBytes)
+	}
+	var err error
+	if req.Filters, err = parseFilters(v); err != nil {
+		return req, err
+	}
+	if req.Sort, err = parseSort(v.Get("sort")); err != nil {
+		return req, err
+	}
+	if req.Page, err = clampInt(v, "page", 1, search.MaxPage); err != nil {
+		return req, err
+	}
+	if req.Size, err = clampInt(v, "size", search.DefaultSize, search.MaxSize); err != nil {
+		return req, err
+	}
+	req.GroupSyndicated, err = parseBool(v, "group")
+	return req, err
+}
+
+func parseFilters(v url.Values) (search.Filters, error) {
+	var f search.Filters
+	lists := []struct {
+		name string
+		dst  *[]string
+	}{
+		{"unit", &f.Units}, {"directive", &f.Directives}, {"document", &f.Documents},
+		{"source", &f.Sources}, {"model", &f.Models},
+	}
+	for _, l := range lists {
+		vals, err := filterValues(v, l.name)
+		if err != nil {
+			return f, err
+		}
+		*l.dst = vals
+	}
+	var err error
+	if f.YearFrom, f.YearTo, err = parseYears(v.Get("year")); err != nil {
+		return f, err
+	}
+	if f.From, f.To, err = parseDates(v.Get("from"), v.Get("to")); err != nil {
+		return f, err
+	}
+	if v.Has("example") && v.Get("example") != "" {
+		b, err := parseBool(v, "example")
+		if err != nil {
+			return f, err
+		}
+		f.Example = &b
+	}
+	return f, nil
+}
+
+// filterValues returns the non-empty values of a repeated filter
+// parameter, which the search ORs together.
+func filterValues(v url.Values, name string) ([]string, error) {
+	var out []string
+	for _, s := range v[name] {
+		s = strings.TrimSpace(s)
+		switch {
+		case s == "":
+			continue
+		case len(s) > maxValueBytes:
+			return nil, badf("%s value is too long: at most %d bytes", name, maxValueBytes)
+		case slices.Contains(out, s):
+			continue
+		}
+		out = append(out, s)
+	}
+	if len(out) > maxFilterValues {
+		return nil, badf("too many %s values: at most %d", name, maxFilterValues)
+	}
+	return out, nil
+}
+
+// parseYears reads "2023", "2020..2023", "2020.." or "..2023".
+func parseYears(s string) (from, to int, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, nil
+	}
+	a, b, isRange := strings.Cut(s, "..")
+	if !isRange {
+		b = a
+	}
+	if from, err = parseYear(a, isRange); err != nil {
+		return 0, 0, err
+	}
+	if to, err = parseYear(b, isRange); err != nil {
+		return 0, 0, err
+	}
+	if from == 0 && to == 0 {
+		return 0, 0, badf("year range %q is empty", s)
+	}
+	if from != 0 && to != 0 && from > to {
+		return 0, 0, badf("year range %q ends before it starts", s)
+	}
+	return from, to, nil
+}
+
+func parseYear(s string, open bool) (int, error) {
+	if s == "" && open {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || len(s) != 4 || y < 1000 {
+		return 0, badf("year must be YYYY or YYYY..YYYY, got %q", s)
+	}
+	return y, nil
+}
+
+// parseDates reads from and to as YYYY-MM-DD in Vietnam's time zone; to
+// covers its whole day.
+func parseDates(from, to string) (time.Time, time.Time, error) {
+	f, err := parseDate("from", from)
+	if err != nil {
+		return f, time.Time{}, err
+	}
+	t, err := parseDate("to", to)
+	if err != nil {
+		return f, t, err
+	}
+	if !t.IsZero() {
+		t = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
+	}
+	if !f.IsZero() && !t.IsZero() && t.Before(f) {
+		return f, t, badf("date range ends (%s) before it starts (%s)", to, from)
+	}
+	return f, t, nil
+}
+
+func parseDate(name, s string) (time.Time, error) {
+	if s = strings.TrimSpace(s); s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, vietnam)
+	if err != nil {
+		return t, badf("%s must be a date YYYY-MM-DD, got %q", name, s)
+	}
+	return t, nil
+}
+
+func parseSort(s string) (string, error) {
+	switch s {
+	case "", search.SortRelevance:
+		return search.SortRelevance, nil
+	case search.SortNewest, search.SortOldest:
+		return s, nil
+	}
+	return "", badf("sort must be relevance, newest or oldest, got %q", s)
+}
+
+// clampInt reads a positive integer parameter: missing or below 1 gives
+// def, above max (or too large to parse) gives max.
+func clampInt(v url.Values, name string, def, max int) (int, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	var numErr *strconv.NumError
+	switch {
+	case errors.As(err, &numErr) && errors.Is(numErr.Err, strconv.ErrRange):
+		if strings.HasPrefix(s, "-") {
+			return def, nil
+		}
+		return max, nil
+	case err != nil:
+		return 0, badf("%s must be an integer, got %q", name, s)
+	case n < 1:
+		return def, nil
+	case n > max:
+		return max, nil
+	}
+	return n, nil
+}
+
+func parseBool(v url.Values, name string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v.Get(name))) {
+	case "", "false", "0", "no", "off":
+		return false, nil
+	case "true", "1", "yes", "on":
+		return true, nil
+	}
+	return false, badf("%s must be true or false, got %q", name, v.Get(name))
+}

@@ -1,0 +1,137 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// DefaultTimeout bounds the work of one request on the index.
+const DefaultTimeout = 5 * time.Second
+
+// Config configures a Server. Only Searcher is required.
+type Config struct {
+	Searcher Searcher
+	// Crawler serves POST /api/admin/crawl; nil answers 503.
+	Crawler Crawler
+	// AdminToken is the bearer token of the admin API; empty disables it.
+	AdminToken string
+	// CORSOrigins may call the API from a browser and frame the page:
+	// exact origins such as "https://news.example.vn", or "*".
+	CORSOrigins []string
+	// Timeout bounds each request's work on the index (DefaultTimeout).
+	Timeout time.Duration
+	// Ready reports whether the index is ready to serve (/readyz); nil
+	// means always ready.
+	Ready func(ctx context.Context) error
+	// Logger receives request and error logs; nil discards them.
+	Logger *slog.Logger
+}
+
+// Validate reports a configuration that cannot serve.
+func (c Config) Validate() error {
+	if c.Searcher == nil {
+		return errors.New("web: no searcher")
+	}
+	if c.Timeout < 0 {
+		return fmt.Errorf("web: negative timeout %v", c.Timeout)
+	}
+	for _, o := range c.CORSOrigins {
+		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
+			return fmt.Errorf("web: CORS origin %q must be \"*\" or start with http:// or https://", o)
+		}
+	}
+	return nil
+}
+
+// Server is the HTTP front of the index: the JSON API, the page, health
+// and metrics. It is an http.Handler.
+type Server struct {
+	cfg      Config
+	searcher Searcher
+	log      *slog.Logger
+	metrics  *metrics
+	pages    *pages
+	engine   *gin.Engine
+}
+
+// New builds a server from cfg.
+func New(cfg Config) (*Server, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	pg, err := loadPages()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), pages: pg}
+	s.searcher = meteredSearcher{next: cfg.Searcher, log: log, metrics: s.metrics}
+	s.engine = s.routes()
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.ServeHTTP(w, r) }
+
+func (s *Server) routes() *gin.Engine {
+	e := gin.New()
+	e.HandleMethodNotAllowed = true
+	e.Use(s.recoverer, s.logRequests, s.metrics.middleware, s.securityHeaders, s.cors)
+	e.NoRoute(s.notFound)
+	e.NoMethod(func(c *gin.Context) { s.fail(c, http.StatusMethodNotAllowed, "method not allowed") })
+
+	e.GET("/", s.searchPage)
+	e.GET("/articles/:id", s.articlePage)
+	e.GET("/static/*file", s.static)
+	e.GET("/search.rss", s.feed)
+
+	api := e.Group("/api")
+	api.GET("/search", s.apiSearch)
+	api.GET("/articles/:id", s.apiArticle)
+	api.GET("/suggest", s.apiSuggest)
+	api.GET("/directives", s.apiDirectives)
+	api.GET("/export", s.apiExport)
+	api.GET("/openapi.json", s.openAPI)
+	api.POST("/admin/crawl", s.adminCrawl)
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/metrics", gin.WrapH(s.metrics.handler()))
+	return e
+}
+
+// withTimeout bounds the index work of one request.
+func (s *Server) withTimeout(c *gin.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.Request.Context(), s.cfg.Timeout)
+}
+
+func (s *Server) healthz(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+func (s *Server) readyz(c *gin.Context) {
+	if s.cfg.Ready != nil {
+		ctx, cancel := s.withTimeout(c)
+		defer cancel()
+		if err := s.cfg.Ready(ctx); err != nil {
+			s.log.Warn("not ready", "err", err)
+			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "not ready", "error": err.Error()})
+			return
+		}
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ready"})
+}

@@ -1,0 +1,318 @@
+package web
+
+import (
+	"html/template"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// searchView is the data of the search page.
+type searchView struct {
+	Title   string
+	Req     search.Request
+	Error   string
+	Landing bool
+
+	Total      string // "1.234"
+	Took       string // "0,02"
+	Hits       []hitView
+	Facets     []facetView
+	Selected   []linkView // active filters, each linking to its removal
+	ClearAll   string
+	Sorts      []linkView
+	Pages      []linkView
+	Prev, Next string
+	Suggestion *linkView
+	Hidden     []hiddenField // filters carried by the search form
+	Feed       string
+	Export     string
+
+	Examples   []linkView
+	Directives []linkView
+
+	state url.Values // the page's own parameters
+}
+
+type hitView struct {
+	ID, Title, URL, Source string
+	Date, DateISO          string
+	Href                   string // the article page
+	Snippets               []template.HTML
+	Units, Directives      []linkView
+	Example                bool
+	Copies                 int
+}
+
+type facetView struct {
+	Name, Title string
+	Values      []linkView
+}
+
+// linkView is a link of the page: a facet value, a sort order, a page.
+type linkView struct {
+	Label    string
+	Href     string
+	Count    string
+	Selected bool
+}
+
+type hiddenField struct{ Name, Value string }
+
+// facetOrder and facetTitles give the sidebar its order and Vietnamese
+// headings; each facet narrows by the parameter of the same name.
+var (
+	facetOrder  = []string{search.FacetDirective, search.FacetUnit, search.FacetYear, search.FacetSource, search.FacetModel, search.FacetDocument}
+	facetTitles = map[string]string{
+		search.FacetUnit:      "Đơn vị",
+		search.FacetYear:      "Năm",
+		search.FacetDirective: "Văn bản chỉ đạo",
+		search.FacetDocument:  "Văn bản pháp luật",
+		search.FacetSource:    "Nguồn",
+		search.FacetModel:     "Mô hình, phong trào",
+	}
+	filterParams = []string{"directive", "unit", "year", "source", "model", "document", "from", "to", "example"}
+	sortLabels   = []struct{ value, label string }{
+		{search.SortRelevance, "Liên quan"}, {search.SortNewest, "Mới nhất"}, {search.SortOldest, "Cũ nhất"},
+	}
+	examples = []string{
+		"Dễ trăm lần không dân cũng chịu",
+		"de tram lan khong dan cung chiu",
+		`"dân vận khéo"`,
+		"mô hình học tập và làm theo Bác",
+		"Chỉ thị 05",
+	}
+)
+
+// pageState keeps the page's own parameters, dropping empty and unknown
+// ones, so that every link of the page is a clean shareable URL.
+func pageState(v url.Values) url.Values {
+	out := url.Values{}
+	for _, k := range searchParams {
+		for _, s := range v[k] {
+			if s = strings.TrimSpace(s); s != "" {
+				out.Add(k, s)
+			}
+		}
+	}
+	return out
+}
+
+// with returns the state changed by f, back on page 1.
+func (v *searchView) with(f func(url.Values)) string {
+	next := url.Values{}
+	for k, vals := range v.state {
+		next[k] = slices.Clone(vals)
+	}
+	next.Del("page")
+	f(next)
+	return link(next)
+}
+
+// toggle adds or removes one value of a filter; year holds one value.
+func (v *searchView) toggle(name, value string) (href string, selected bool) {
+	selected = slices.Contains(v.state[name], value)
+	return v.with(func(s url.Values) {
+		switch {
+		case selected:
+			s[name] = slices.DeleteFunc(s[name], func(x string) bool { return x == value })
+		case name == "year":
+			s.Set(name, value)
+		default:
+			s.Add(name, value)
+		}
+	}), selected
+}
+
+func (v *searchView) fill(res *search.Result) {
+	v.Total = thousands(res.Total)
+	v.Took = strings.Replace(strconv.FormatFloat(res.TookMS/1000, 'f', 2, 64), ".", ",", 1)
+	for _, h := range res.Hits {
+		v.Hits = append(v.Hits, v.hit(h))
+	}
+	for _, name := range facetOrder {
+		if f := v.facet(name, res.Facets[name]); len(f.Values) > 0 {
+			v.Facets = append(v.Facets, f)
+		}
+	}
+	if res.Suggestion != "" && res.Suggestion != v.Req.Query {
+		v.Suggestion = &linkView{Label: res.Suggestion, Href: v.with(func(s url.Values) { s.Set("q", res.Suggestion) })}
+	}
+	v.fillControls(res.Total)
+}
+
+func (v *searchView) hit(h search.Hit) hitView {
+	out := hitView{
+		ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Example: h.Example, Copies: h.Copies,
+		Href: "/articles/" + url.PathEscape(h.ID),
+	}
+	if out.Title == "" {
+		out.Title = "(không có tiêu đề)"
+	}
+	if !h.Published.IsZero() {
+		t := h.Published.In(vietnam)
+		out.Date, out.DateISO = t.Format("02/01/2006"), t.Format("2006-01-02")
+	}
+	for _, s := range h.Snippets {
+		out.Snippets = append(out.Snippets, safeSnippet(s))
+	}
+	for _, u := range h.Units {
+		href, sel := v.toggle("unit", u)
+		out.Units = append(out.Units, linkView{Label: u, Href: href, Selected: sel})
+	}
+	for _, d := range h.Directives {
+		href, sel := v.toggle("directive", d)
+		out.Directives = append(out.Directives, linkView{Label: d, Href: href, Selected: sel})
+	}
+	return out
+}
+
+func (v *searchView) facet(name string, values []search.Facet) facetView {
+	f := facetView{Name: name, Title: facetTitles[name]}
+	for _, fv := range values {
+		href, sel := v.toggle(name, fv.Value)
+		label := fv.Value
+		if fv.Label != "" && fv.Label != fv.Value {
+			label = fv.Label
+		}
+		f.Values = append(f.Values, linkView{Label: label, Href: href, Count: thousands(uint64(fv.Count)), Selected: sel})
+	}
+	return f
+}
+
+// fillControls builds what surrounds the results: active filters, sort,
+// pagination, the form's hidden fields and the feed and export links.
+func (v *searchView) fillControls(total uint64) {
+	for _, name := range filterParams {
+		for _, val := range v.state[name] {
+			href, _ := v.toggle(name, val)
+			v.Selected = append(v.Selected, linkView{Label: filterLabel(name, val), Href: href, Selected: true})
+			v.Hidden = append(v.Hidden, hiddenField{Name: name, Value: val})
+		}
+	}
+	if len(v.Selected) > 0 {
+		v.ClearAll = v.with(func(s url.Values) {
+			for _, name := range filterParams {
+				s.Del(name)
+			}
+		})
+	}
+	for _, so := range sortLabels {
+		href := v.with(func(s url.Values) { s.Set("sort", so.value) })
+		v.Sorts = append(v.Sorts, linkView{Label: so.label, Href: href, Selected: v.Req.Sort == so.value})
+	}
+	if v.Req.Sort != search.SortRelevance {
+		v.Hidden = append(v.Hidden, hiddenField{Name: "sort", Value: v.Req.Sort})
+	}
+	v.paginate(total)
+	v.Feed = "/search.rss?" + without(v.state, "sort", "page", "size").Encode()
+	v.Export = "/api/export?" + without(v.state, "page", "size").Encode() + "&format=csv"
+}
+
+// paginate links the pages around the current one.
+func (v *searchView) paginate(total uint64) {
+	size := uint64(v.Req.Size)
+	last := int(min((total+size-1)/size, search.MaxPage))
+	if last <= 1 {
+		return
+	}
+	at := func(p int) string {
+		return v.with(func(s url.Values) {
+			if p > 1 {
+				s.Set("page", strconv.Itoa(p))
+			}
+		})
+	}
+	cur := v.Req.Page
+	if cur > 1 {
+		v.Prev = at(cur - 1)
+	}
+	if cur < last {
+		v.Next = at(cur + 1)
+	}
+	for p := max(1, cur-4); p <= min(last, cur+4); p++ {
+		v.Pages = append(v.Pages, linkView{Label: strconv.Itoa(p), Href: at(p), Selected: p == cur})
+	}
+}
+
+func (v *searchView) fillLanding(ds []search.Directive) {
+	for _, q := range examples {
+		v.Examples = append(v.Examples, linkView{Label: q, Href: link(url.Values{"q": {q}})})
+	}
+	slices.SortStableFunc(ds, func(a, b search.Directive) int { return b.Count - a.Count })
+	for _, d := range ds[:min(len(ds), 8)] {
+		if d.Count == 0 {
+			break
+		}
+		label := d.Label
+		if label == "" {
+			label = d.ID
+		}
+		v.Directives = append(v.Directives, linkView{
+			Label: label, Href: link(url.Values{"directive": {d.ID}}), Count: thousands(uint64(d.Count)),
+		})
+	}
+}
+
+func filterLabel(name, value string) string {
+	switch name {
+	case "from":
+		return "Từ ngày: " + value
+	case "to":
+		return "Đến ngày: " + value
+	case "example":
+		return "Chỉ bài nêu gương"
+	}
+	return facetTitles[name] + ": " + value
+}
+
+// thousands writes n the Vietnamese way: 12.345.
+func thousands(n uint64) string {
+	s := strconv.FormatUint(n, 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// articleView is the data of the article page.
+type articleView struct {
+	Title             string
+	A                 *search.Article
+	Date              string
+	Paragraphs        []string
+	Lead              string
+	Units, Directives []linkView
+	Documents, Models []linkView
+}
+
+func newArticleView(a *search.Article) articleView {
+	v := articleView{Title: a.Title, A: a, Lead: a.Lead}
+	if !a.Published.IsZero() {
+		v.Date = a.Published.In(vietnam).Format("15:04, 02/01/2006")
+	}
+	for _, p := range strings.Split(strings.ReplaceAll(a.Body, "\r\n", "\n"), "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			v.Paragraphs = append(v.Paragraphs, p)
+		}
+	}
+	filterLinks := func(name string, values []string) []linkView {
+		var out []linkView
+		for _, val := range values {
+			out = append(out, linkView{Label: val, Href: link(url.Values{name: {val}})})
+		}
+		return out
+	}
+	v.Units = filterLinks("unit", a.Units)
+	v.Directives = filterLinks("directive", a.Directives)
+	v.Documents = filterLinks("document", a.Documents)
+	v.Models = filterLinks("model", a.Models)
+	return v
+}
