@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -86,6 +87,8 @@ func isDocumentNumber(whole []byte, parts int) bool {
 }
 
 // tokenRunLen is runLen that also joins digit groups separated by '.' or ','.
+// A token never starts with a combining mark: a mark with no letter before it
+// would fold to nothing.
 func tokenRunLen(b []byte) int {
 	digits := true
 	i := 0
@@ -93,7 +96,7 @@ func tokenRunLen(b []byte) int {
 		c := b[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(b[i:])
-			if !isRunRune(r) {
+			if !isRunRune(r) || i == 0 && unicode.IsMark(r) {
 				break
 			}
 			digits = false
