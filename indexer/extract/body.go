@@ -1,0 +1,92 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"github.com/PuerkitoBio/goquery"
+)
+
+// rxBoilerplate matches class and id tokens of page parts that are never
+// article text, in the English and Vietnamese names news CMSes use.
+var rxBoilerplate = regexp.MustCompile(`(?i)(^|[-_\s])(menu|nav|navbar|navigation|footer|sidebar|related|relate|lien-?quan|tinlienquan|tin-?khac|xem-?them|doc-?them|quang-?cao|qc|ads?|advert|advertisement|banner|share|sharing|social|comments?|binh-?luan|tags?|breadcrumbs?|most-?read|doc-?nhieu|popular|subscribe|newsletter|copyright)($|[-_\s])`)
+
+// removeBoilerplate deletes scripts, forms, navigation, footers, asides,
+// site headers and every element whose class or id names boilerplate,
+// except long text blocks with few links (the article itself when its
+// container carries such a class, e.g. "has-sidebar").
+func removeBoilerplate(doc *goquery.Document) {
+	doc.Find("script, style, noscript, iframe, form, nav, footer, aside, button, svg, template").Remove()
+	doc.Find("header").Each(func(_ int, s *goquery.Selection) {
+		if s.Find("h1").Length() == 0 {
+			s.Remove()
+		}
+	})
+	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+		if !rxBoilerplate.MatchString(s.AttrOr("class", "")) && !rxBoilerplate.MatchString(s.AttrOr("id", "")) {
+			return
+		}
+		if !isArticleText(s) {
+			s.Remove()
+		}
+	})
+}
+
+// isArticleText is true for a block of at least 600 characters of which
+// less than a quarter are link text.
+func isArticleText(s *goquery.Selection) bool {
+	text := len([]rune(clean(s.Text())))
+	if text < 600 {
+		return false
+	}
+	links := 0
+	s.Find("a").Each(func(_ int, a *goquery.Selection) { links += len([]rune(clean(a.Text()))) })
+	return float64(links)/float64(text) < 0.25
+}
+
+// readableBody returns the main text of a cleaned page, one paragraph a
+// line.
+func readableBody(doc *goquery.Document, page *url.URL) string {
+	parser := readability.NewParser()
+	art, err := parser.ParseAndMutate(doc.Nodes[0], page)
+	if err != nil || art.Node == nil {
+		return ""
+	}
+	return paragraphs(render.InnerText(art.Node))
+}
+
+// selectedBody returns the text of the elements matching css, boilerplate
+// inside them removed, one paragraph a line.
+func selectedBody(doc *goquery.Document, css string) string {
+	var parts []string
+	doc.Find(css).Each(func(_ int, s *goquery.Selection) {
+		for _, n := range s.Nodes {
+			parts = append(parts, render.InnerText(n))
+		}
+	})
+	return paragraphs(strings.Join(parts, "\n"))
+}
+
+// paragraphs trims every line, collapses spaces and drops empty lines.
+func paragraphs(text string) string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if line = clean(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// trimRepeats removes the title and lead from the start of body, where
+// many pages repeat them inside the article container.
+func trimRepeats(body, title, lead string) string {
+	lines := strings.Split(body, "\n")
+	for len(lines) > 0 && (lines[0] == title || lines[0] == lead || lead != "" && strings.HasPrefix(lead, lines[0])) {
+		lines = lines[1:]
+	}
+	return strings.Join(lines, "\n")
+}
