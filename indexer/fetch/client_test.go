@@ -9,8 +9,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"unicode"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
@@ -71,7 +71,9 @@ func TestGet(t *testing.T) {
 	mux.HandleFunc("/to-ftp", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "ftp://example.vn/a", http.StatusMovedPermanently)
 	})
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/flaky", http.StatusMovedPermanently) })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/flaky", http.StatusMovedPermanently)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	c := newClient(t, testConfig())
@@ -102,7 +104,10 @@ func TestGet(t *testing.T) {
 		{"/slow", func(err error) bool { return errors.Is(err, context.DeadlineExceeded) }, "deadline"},
 		{"/loop", func(error) bool { return true }, "stopped after 5 redirects"},
 		{"/to-ftp", func(error) bool { return true }, "not http or https"},
-		{"/down", func(err error) bool { var se *StatusError; return errors.As(err, &se) && se.Code == 502 && !se.Permanent() }, "502"},
+		{"/down", func(err error) bool {
+			var se *StatusError
+			return errors.As(err, &se) && se.Code == 502 && !se.Permanent()
+		}, "502"},
 		{"/nowhere", func(err error) bool { var se *StatusError; return errors.As(err, &se) && se.Permanent() }, "404"},
 	}
 	for _, f := range failures {
