@@ -111,3 +111,15 @@ func (ix *Index) Count() (uint64, error) {
 	}
 	return n, nil
 }
+
+// Existing counts how many of ids are already in the index.
+func (ix *Index) Existing(ctx context.Context, ids []string) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("look up %d ids: %w", len(ids), err)
+	}
+	return int(res.Total), nil
+}

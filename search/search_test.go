@@ -125,14 +125,14 @@ func TestSearchSnippetsEscapeAndMark(t *testing.T) {
 		t.Fatalf("search: %v %+v", err, r)
 	}
 	s := strings.Join(r.Hits[0].Snippets, " ")
-	if !strings.Contains(s, "<mark>hoà giải</mark>") && !strings.Contains(s, "<mark>hoà</mark> <mark>giải</mark>") {
+	if !strings.Contains(s, "<mark>hoà giải</mark>") {
 		t.Errorf("no highlight of the original text: %s", s)
 	}
 	if strings.Contains(s, "<script>") || !strings.Contains(s, "&lt;script&gt;") {
 		t.Errorf("article text not escaped: %s", s)
 	}
 	r, _ = ix.Search(context.Background(), Request{Query: norm.NFD.String("xả lũ")})
-	if s := r.Hits[0].Snippets[0]; !strings.Contains(s, "<mark>"+norm.NFD.String("xả")+"</mark>") {
+	if s := r.Hits[0].Snippets[0]; !strings.Contains(s, "<mark>"+norm.NFD.String("xả lũ")+"</mark>") {
 		t.Errorf("NFD text highlight: %s", s)
 	}
 }

@@ -179,10 +179,7 @@ func render(text string, w window, spans []span) string {
 		b.WriteString("… ")
 	}
 	pos := w.start
-	for _, s := range spans {
-		if s.start < w.start || s.end > w.end {
-			continue
-		}
+	for _, s := range joinAdjacent(text, spans, w) {
 		b.WriteString(html.EscapeString(flat(text[pos:s.start])))
 		b.WriteString("<mark>")
 		b.WriteString(html.EscapeString(flat(text[s.start:s.end])))
@@ -194,6 +191,23 @@ func render(text string, w window, spans []span) string {
 		b.WriteString(" …")
 	}
 	return b.String()
+}
+
+// joinAdjacent returns the spans inside w, with spans separated only by
+// spaces joined, so a matched phrase is marked as one.
+func joinAdjacent(text string, spans []span, w window) []span {
+	var out []span
+	for _, s := range spans {
+		if s.start < w.start || s.end > w.end {
+			continue
+		}
+		if n := len(out); n > 0 && strings.Trim(text[out[n-1].end:s.start], " ") == "" {
+			out[n-1].end = s.end
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // flat turns line breaks into spaces: a snippet is one paragraph.

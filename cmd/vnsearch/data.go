@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 
 	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/search/demo"
 )
 
 // Layout of the data directory.
@@ -20,7 +22,24 @@ func openIndex(data string) (*search.Index, error) {
 	return search.Open(filepath.Join(data, indexDirName))
 }
 
-// ensureDemo loads the bundled demo corpus into ix when ix is empty.
+// ensureDemo loads the bundled demo corpus into ix when ix is empty, so
+// that a first run shows real results.
 func ensureDemo(ctx context.Context, ix *search.Index, log *slog.Logger) error {
-	return nil // TODO(lead): implemented with the search core
+	n, err := ix.Count()
+	if err != nil || n > 0 {
+		return err
+	}
+	r, err := demo.Open()
+	if err != nil {
+		return err
+	}
+	l := &loader{ix: ix, enrich: enrich, batchSize: importBatch, onMalformed: func(e *search.LineError) {
+		log.Error("demo corpus: malformed line", "err", e)
+	}}
+	st, err := l.load(ctx, r)
+	if err != nil {
+		return fmt.Errorf("load demo corpus: %w", err)
+	}
+	log.Info("loaded the demo corpus into the empty index", "articles", st.New, "seconds", st.Elapsed.Seconds())
+	return nil
 }
