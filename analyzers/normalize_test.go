@@ -91,3 +91,21 @@ func TestFoldOfNormalizeIsFold(t *testing.T) {
 		}
 	}
 }
+
+// Every one of the 12 vowels × 6 tones × 2 cases is one precomposed letter
+// that the lookup tables map back to itself.
+func TestVowelTables(t *testing.T) {
+	for id := range compose {
+		for tone := range compose[id] {
+			for up, r := range compose[id][tone] {
+				want := vowel{id: uint8(id + 1), tone: uint8(tone), upper: up == 1}
+				if got := vowelOf(r); got != want {
+					t.Errorf("vowelOf(%q) = %+v, want %+v", r, got, want)
+				}
+				if got := want.rune(); got != r {
+					t.Errorf("%+v.rune() = %q, want %q", want, got, r)
+				}
+			}
+		}
+	}
+}

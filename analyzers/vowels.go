@@ -81,6 +81,7 @@ func composeRune(base, mark rune) rune {
 	return r
 }
 
+// setVowel records v as the vowel entry of the precomposed letter r.
 func setVowel(r rune, v vowel) {
 	switch {
 	case r < utf8.RuneSelf:
