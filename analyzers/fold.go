@@ -16,9 +16,7 @@ func Fold(s string) string {
 
 // appendFolded appends src, folded, to dst.
 func appendFolded(dst, src []byte) []byte {
-	if !isASCII(src) {
-		src = norm.NFC.Bytes(src)
-	}
+	src = toNFC(src)
 	for i := 0; i < len(src); {
 		if n := runLen(src[i:]); n > 0 {
 			start := len(dst)

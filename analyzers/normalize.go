@@ -25,9 +25,7 @@ func NormalizeCase(s string) string {
 // lowercases and applies the i/y rule (Normalize); without, only NFC and tone
 // placement (NormalizeCase).
 func appendNormalized(dst, src []byte, lower bool) []byte {
-	if !isASCII(src) {
-		src = norm.NFC.Bytes(src)
-	}
+	src = toNFC(src)
 	for i := 0; i < len(src); {
 		if n := runLen(src[i:]); n > 0 {
 			dst = appendSyllable(dst, src[i:i+n], lower)
@@ -112,6 +110,24 @@ func lowerBytes(b []byte) {
 			b[i] = c + 'a' - 'A'
 		}
 	}
+}
+
+// toNFC returns src in NFC. Text made of ASCII and precomposed Vietnamese
+// letters — nearly every token — is NFC already and skips the Unicode tables:
+// none of those letters decomposes or combines with what follows.
+func toNFC(src []byte) []byte {
+	for i := 0; i < len(src); {
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if vowelOf(r).id == 0 && r != 'đ' && r != 'Đ' {
+			return norm.NFC.Bytes(src)
+		}
+		i += size
+	}
+	return src
 }
 
 // isASCII reports whether b holds only ASCII bytes.
