@@ -19,6 +19,9 @@ func isRunRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiAlnum[r]
 	}
+	if vowelOf(r).id != 0 || r == 'đ' || r == 'Đ' {
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
