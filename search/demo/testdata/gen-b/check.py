@@ -6,7 +6,11 @@ Usage: python3 search/demo/testdata/gen-b/check.py [--partial]
 Checks articles-b.jsonl, labels-b.jsonl, quotes-b.tsv and confusables-b.tsv: JSON and fields, id range and
 uniqueness, dates and their formats, paragraph and word counts, exactly one NFD article, consistent tone
 placement per article, quotes present in their article only (the a half included when present), and
-confusable pairs that fold to the same letters. Exits 1 on the first batch of errors.
+confusable pairs that fold to the same letters, and label values in canonical form (NFC, new tone placement,
+directive and document symbols). Exits 1 when anything fails.
+
+demo-044 is the one article stored in decomposed Unicode (NFD). To edit it, normalise its text fields to NFC,
+edit, then write them back with unicodedata.normalize("NFD", …); this script checks it stays wholly NFD.
 """
 import json, os, re, sys, unicodedata
 from datetime import datetime
@@ -18,6 +22,8 @@ SOURCES = {"Báo Đảng Cơ sở", "Thời báo Dân vận", "Báo Kinh Bắc",
 IDS = ["demo-%03d" % n for n in range(27, 53)]
 OLD = re.compile(r"(?<!q)(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![\wÀ-ỹ])", re.I)
 NEW = re.compile(r"(?<!q)(?:[òóỏõọ][ae]|[ùúủũụ]y)(?![\wÀ-ỹ])", re.I)
+DIRECTIVE = re.compile(r"\d+-(?:CT|KL|NQ|QĐi|QĐ)/TW(?:@\d{4})?")
+DOCUMENT = re.compile(r"\d+/(?:\d{4}/)?(?:QH\d+|NĐ-CP|QĐ-TTg|TT-[A-ZĐ]+)")
 errors = []
 
 
@@ -117,6 +123,16 @@ def check_labels(arts, labels):
                 errors.append("%s: labels %s not a list" % (l.get("id"), k))
         if not isinstance(l.get("example"), bool):
             errors.append("%s: labels example not a bool" % l.get("id"))
+        for k in ("units", "directives", "documents", "models"):
+            for v in l.get(k) or []:
+                if v != nfc(v) or OLD.search(v) or v != v.strip():
+                    errors.append("%s: label %s %r not canonical (NFC, new tone placement)" % (l.get("id"), k, v))
+        for v in l.get("directives") or []:
+            if not DIRECTIVE.fullmatch(v):
+                errors.append("%s: directive id %r" % (l.get("id"), v))
+        for v in l.get("documents") or []:
+            if not DOCUMENT.fullmatch(v):
+                errors.append("%s: document number %r" % (l.get("id"), v))
     ex = sum(1 for l in labels if l.get("example"))
     print("labels: %d, example=true: %d" % (len(labels), ex))
 
