@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -44,11 +45,22 @@ func (c Config) Validate() error {
 		return fmt.Errorf("web: negative timeout %v", c.Timeout)
 	}
 	for _, o := range c.CORSOrigins {
-		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
-			return fmt.Errorf("web: CORS origin %q must be \"*\" or start with http:// or https://", o)
+		if !validOrigin(o) {
+			return fmt.Errorf("web: CORS origin %q must be \"*\" or scheme://host[:port] with http or https", o)
 		}
 	}
 	return nil
+}
+
+// validOrigin accepts "*" and exact origins such as https://a.vn:8443;
+// origins also go into the Content-Security-Policy, so nothing else may.
+func validOrigin(o string) bool {
+	if o == "*" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
+		u.Scheme+"://"+u.Host == o && !strings.ContainsAny(o, " ;,'\"")
 }
 
 // Server is the HTTP front of the index: the JSON API, the page, health
