@@ -1,0 +1,147 @@
+package directive
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+var day2023 = time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)
+
+func TestIDs(t *testing.T) {
+	tests := []struct {
+		text string
+		pub  time.Time
+		want []string
+	}{
+		{"Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", day2023, []string{"05-CT/TW"}},
+		{"kết hợp thực hiện Chỉ thị 05 với Kết luận 01", day2023, []string{"01-KL/TW", "05-CT/TW"}},
+		{"CT 05 và KL 01", day2023, []string{"01-KL/TW", "05-CT/TW"}},
+		{"ct 05 là viết tắt", day2023, nil},
+		{"NQ TW4 (khóa XI, XII, XIII)", day2023, []string{"04-NQ/TW", "12-NQ/TW@2012", "21-KL/TW"}},
+		{"Nghị quyết Trung ương 4 khoá XII", day2023, []string{"04-NQ/TW"}},
+		{"Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XI", day2023, []string{"12-NQ/TW@2012"}},
+		{"Kết luận Trung ương 4 khóa XIII", day2023, []string{"21-KL/TW"}},
+		{"NQTW4 khóa XII", day2023, []string{"04-NQ/TW"}},
+		{"Nghị quyết 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị", time.Time{}, []string{"12-NQ/TW@2022"}},
+		{"Nghị quyết số 12-NQ/TW về một số vấn đề cấp bách về xây dựng Đảng hiện nay", day2023, []string{"12-NQ/TW@2012"}},
+		{"Nghị quyết 12-NQ/TW (khóa XI)", day2023, []string{"12-NQ/TW@2012"}},
+		{"quán triệt Nghị quyết 12-NQ/TW", day2023, []string{"12-NQ/TW@2022"}},
+		{"quán triệt Nghị quyết 12-NQ/TW", time.Date(2013, 3, 1, 0, 0, 0, 0, time.UTC), []string{"12-NQ/TW@2012"}},
+		{"Nghị quyết 11-NQ/TW ngày 10/2/2022 của Bộ Chính trị", day2023, []string{"11-NQ/TW"}},
+		{"Nghị quyết 10-NQ/TW ngày 10/2/2022", day2023, []string{"10-NQ/TW@2022"}},
+		{"CHI THI 05 CUA BO CHINH TRI", day2023, []string{"05-CT/TW"}},
+		{norm.NFD.String("Kết luận số 01 -KL/TW của Bộ Chính trị"), day2023, []string{"01-KL/TW"}},
+		{"Nghị quyết số 18, 19-NQ/TW", time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), []string{"18-NQ/TW", "19-NQ/TW@2017"}},
+		{"Quy định 144-QĐ/TW và Quy định số 08-QĐi/TW, quy định 3 năm", day2023, []string{"08-QĐi/TW", "144-QĐ/TW"}},
+		{"Quy định 08 về nêu gương", day2023, []string{"08-QĐi/TW"}},
+		{"theo quy định 08 ngày", day2023, nil},
+		{"Nghị quyết số 01 của Huyện ủy Gia Bình", day2023, nil},
+		{"Chỉ thị 15 của Ban Bí thư", day2023, []string{"15-CT/TW"}},
+		{"giãn cách theo Chỉ thị 16/CT-TTg. Chỉ thị 16 được", day2023, nil},
+		{"Chỉ thị 15 về giãn cách xã hội", time.Date(2020, 4, 1, 0, 0, 0, 0, time.UTC), nil},
+		{"Nghị định 30/2020/NĐ-CP", day2023, nil},
+		{"Hướng dẫn số 01-HD/TW ngày 28/9/2021", day2023, []string{"01-HD/TW@2021"}},
+		{"Thông báo số 13-TB/TW", day2023, []string{"13-TB/TW"}},
+		{"Nghị quyết 15-NQ/TU của Tỉnh ủy", day2023, nil},
+	}
+	for _, tt := range tests {
+		if got := IDs(tt.text, tt.pub); !slices.Equal(got, tt.want) {
+			t.Errorf("IDs(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDocumentIDs(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Nghị định 30/2020/NĐ-CP và Quyết định 1719/QĐ-TTg", []string{"1719/QĐ-TTg", "30/2020/NĐ-CP"}},
+		{"Luật Đất đai số 31/2024/QH15, Chỉ thị 5/ct-ttg", []string{"05/CT-TTg", "31/2024/QH15"}},
+		{"Thông tư liên tịch 12/2022/TTLT-BTC-BNV", []string{"12/2022/TTLT-BTC-BNV"}},
+		{"ngày 15/5/2016, Quyết định 10/QĐ-UBND của tỉnh", nil},
+		{"Chỉ thị số 05-CT/TW", nil},
+	}
+	for _, tt := range tests {
+		if got := DocumentIDs(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("DocumentIDs(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseID(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"05-CT/TW", []string{"05-CT/TW"}},
+		{" 5-ct/tw ", []string{"05-CT/TW"}},
+		{"CT 05", []string{"05-CT/TW"}},
+		{"chi thi 05", []string{"05-CT/TW"}},
+		{"Chỉ thị số 05", []string{"05-CT/TW"}},
+		{"12-NQ/TW", []string{"12-NQ/TW@2012", "12-NQ/TW@2017", "12-NQ/TW@2022"}},
+		{"12-nq/tw@2022", []string{"12-NQ/TW@2022"}},
+		{"nghi quyet trung uong 4 khoa xii", []string{"04-NQ/TW"}},
+		{"quy dinh 08", []string{"08-QĐi/TW"}},
+		{"08-qdi/tw", []string{"08-QĐi/TW"}},
+		{"kl 99", []string{"99-KL/TW"}},
+		{"99-NQ/TW", []string{"99-NQ/TW"}},
+	}
+	for _, tt := range tests {
+		got, ok := ParseID(tt.in)
+		if !ok || !slices.Equal(got, tt.want) {
+			t.Errorf("ParseID(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	for _, in := range []string{"", "xyz", "05", "12-NQ/TW@abc", "30/2020/NĐ-CP"} {
+		if got, ok := ParseID(in); ok {
+			t.Errorf("ParseID(%q) = %q, want not ok", in, got)
+		}
+	}
+}
+
+func TestCatalog(t *testing.T) {
+	docs := Catalog()
+	if len(docs) < 40 {
+		t.Fatalf("catalog has %d documents, want at least 40", len(docs))
+	}
+	for _, d := range docs {
+		if got, ok := Lookup(d.ID); !ok || got != d {
+			t.Errorf("Lookup(%q) = %v, %v", d.ID, got, ok)
+		}
+		if d.Kind != kindNames[mustSymbol(t, d.Number).Code] || d.Issuer == "" || len(d.Date) != 10 || d.Title == "" {
+			t.Errorf("incomplete catalog entry %+v", d)
+		}
+	}
+	if got, want := Label("05-CT/TW"), "Chỉ thị 05-CT/TW (2016) — Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"; got != want {
+		t.Errorf("Label(05-CT/TW) = %q, want %q", got, want)
+	}
+	if got, want := Label("11-NQ/TW@2022"), "Nghị quyết 11-NQ/TW (2022)"; got != want {
+		t.Errorf("Label = %q, want %q", got, want)
+	}
+}
+
+func mustSymbol(t *testing.T, s string) symbol {
+	t.Helper()
+	sym, ok := parseSymbol(s)
+	if !ok {
+		t.Fatalf("parseSymbol(%q) failed", s)
+	}
+	return sym
+}
+
+func TestLoadRejectsBadCatalog(t *testing.T) {
+	for _, data := range []string{
+		`[{"id":"05-CT/TW","number":"05-CT/TW","date":"2016-05-15"},{"id":"05-CT/TW","number":"05-CT/TW","date":"2016-05-15"}]`,
+		`[{"id":"5-CT/TW","number":"5-CT/TW","date":"2016-05-15"}]`,
+		`[{"id":"12-NQ/TW","number":"12-NQ/TW","date":"2012-01-16"},{"id":"12-NQ/TW@2022","number":"12-NQ/TW","date":"2022-03-16"}]`,
+		`{`,
+	} {
+		if _, err := load([]byte(data)); err == nil {
+			t.Errorf("load(%s) succeeded", data)
+		}
+	}
+}

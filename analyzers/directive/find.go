@@ -1,0 +1,107 @@
+package directive
+
+import (
+	"slices"
+	"time"
+
+	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+)
+
+// Match is one recognized document in a text.
+type Match struct {
+	ID         string
+	Start, End int // byte offsets of the mention in the input text
+}
+
+// Find returns the party documents mentioned in text, in order, with
+// canonical ids. published (the article's date, zero when unknown) decides
+// between documents that share a symbol when the text does not.
+func Find(text string, published time.Time) []Match {
+	return newScanner(text, published, false).scan()
+}
+
+// IDs returns the distinct canonical ids of the party documents in text,
+// sorted.
+func IDs(text string, published time.Time) []string {
+	return distinctIDs(Find(text, published))
+}
+
+func distinctIDs(ms []Match) []string {
+	if len(ms) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(ms))
+	for _, m := range ms {
+		ids = append(ids, m.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// scanner walks the words of one text.
+type scanner struct {
+	t         *words.Text
+	published time.Time
+	// query is set for a user-typed filter value: lowercase abbreviations
+	// count, bare numbers outside the catalog count, and a symbol shared by
+	// several documents stands for all of them unless the value says which.
+	query bool
+	full  map[string]symbol // "CT 05" → symbol written in full in the text
+	state map[string]bool   // "CT 16" → a state document with that kind and number
+	out   []Match
+}
+
+func newScanner(text string, published time.Time, query bool) *scanner {
+	s := &scanner{t: words.New(text), published: published, query: query}
+	s.full, s.state = s.fullForms()
+	return s
+}
+
+// fullForms collects the numbers the text writes in full, as party
+// symbols and as state documents, so a later bare "Chỉ thị 15" can follow
+// them.
+func (s *scanner) fullForms() (map[string]symbol, map[string]bool) {
+	full, state := map[string]symbol{}, map[string]bool{}
+	for i := range s.t.W {
+		if sym, n := symbolAt(s.t, i); n > 0 {
+			full[bareKey(sym.Code, sym.Number)] = sym
+		} else if d, n := stateDocAt(s.t, i); n > 0 {
+			state[bareKey(d.code, d.number)] = true
+		}
+	}
+	return full, state
+}
+
+// bareKey keys a kind code and number; the two spellings of "Quy định"
+// share one key.
+func bareKey(code, number string) string {
+	if code == "QĐi" {
+		code = "QĐ"
+	}
+	return code + " " + number
+}
+
+func (s *scanner) scan() []Match {
+	for i := 0; i < len(s.t.W); {
+		if sym, n := symbolAt(s.t, i); n > 0 {
+			s.emit(i, i+n, s.resolve(sym, i, i+n))
+			i += n
+			continue
+		}
+		if k, n := s.kindAt(i); n > 0 {
+			if end := s.afterKind(i, k, n); end > i {
+				i = end
+				continue
+			}
+		}
+		i++
+	}
+	return s.out
+}
+
+// emit records ids for the mention spanning words i..j-1.
+func (s *scanner) emit(i, j int, ids []string) {
+	for _, id := range ids {
+		s.out = append(s.out, Match{ID: id, Start: s.t.W[i].Start, End: s.t.W[j-1].End})
+	}
+}

@@ -1,0 +1,159 @@
+package directive
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// evidence is what the words after a mention say about which document it
+// is.
+type evidence struct {
+	date string // an issue date written right after it: "2022-03-16"
+	year int    // a year written right after it: "năm 2022", "(2022)"
+	term int    // a term named after it: "khóa XI"
+}
+
+// resolve turns a symbol mentioned at words i..j-1 into canonical ids.
+func (s *scanner) resolve(sym symbol, i, j int) []string {
+	key := sym.String()
+	docs := cat.bySymbol[key]
+	ev := s.evidenceAfter(j)
+	if ev.date != "" && !sameTerm(docs, ev.date) {
+		return []string{key + "@" + ev.date[:4]} // a document the catalog lacks
+	}
+	switch {
+	case len(docs) == 0:
+		return []string{key}
+	case len(docs) == 1:
+		return []string{docs[0].ID}
+	}
+	if d, ok := s.choose(docs, ev, i, j); ok {
+		return []string{d.ID}
+	}
+	if s.query {
+		ids := make([]string, len(docs))
+		for k, d := range docs {
+			ids[k] = d.ID
+		}
+		return ids
+	}
+	return []string{byDate(docs, s.published).ID}
+}
+
+func sameTerm(docs []Doc, date string) bool {
+	if len(docs) == 0 {
+		return true
+	}
+	for _, d := range docs {
+		if termOf(d.Date) == termOf(date) {
+			return true
+		}
+	}
+	return false
+}
+
+// choose picks among documents sharing a symbol by the date, year or term
+// named after the mention, then by the subject around it.
+func (s *scanner) choose(docs []Doc, ev evidence, i, j int) (Doc, bool) {
+	for _, keep := range []func(Doc) bool{
+		func(d Doc) bool { return ev.date != "" && d.Date == ev.date },
+		func(d Doc) bool { return ev.date != "" && termOf(d.Date) == termOf(ev.date) },
+		func(d Doc) bool { return ev.year != 0 && d.Date[:4] == strconv.Itoa(ev.year) },
+		func(d Doc) bool { return ev.term != 0 && termOf(d.Date) == ev.term },
+		func(d Doc) bool {
+			return ev.year != 0 && termOf(d.Date) == termOf(fmt.Sprintf("%04d-07-01", ev.year))
+		},
+	} {
+		if d, ok := only(docs, keep); ok {
+			return d, true
+		}
+	}
+	return s.bySubject(docs, i, j)
+}
+
+// only returns the single document keep accepts.
+func only(docs []Doc, keep func(Doc) bool) (Doc, bool) {
+	var found []Doc
+	for _, d := range docs {
+		if keep(d) {
+			found = append(found, d)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return Doc{}, false
+}
+
+// byDate picks the latest document issued by the article's date; the
+// latest of all for an undated article, the first for one older than all.
+func byDate(docs []Doc, published time.Time) Doc {
+	if published.IsZero() {
+		return docs[len(docs)-1]
+	}
+	day := published.Format(time.DateOnly)
+	best := docs[0]
+	for _, d := range docs {
+		if d.Date <= day {
+			best = d
+		}
+	}
+	return best
+}
+
+// evidenceWords is how far after a mention a date or term is looked for.
+const evidenceWords = 16
+
+// evidenceAfter reads a date, year or term named right after the mention
+// ending before word j, up to the end of the clause or the next mention.
+func (s *scanner) evidenceAfter(j int) evidence {
+	var ev evidence
+	for k := j; k < j+evidenceWords && k < len(s.t.W); k++ {
+		if k > j && (endsClause(s.t.Gap(k-1)) || s.mentionAt(k)) {
+			break
+		}
+		switch w := s.t.W[k]; {
+		case w.Fold == "ngay" && ev.date == "":
+			ev.date = s.dateAt(k + 1)
+		case w.Fold == "khoa" && ev.term == 0:
+			ev.term, _ = s.romanAt(k + 1)
+		case w.Digits && len(w.Fold) == 4 && ev.year == 0 && k-j < 3:
+			if y, _ := strconv.Atoi(w.Fold); y > 1945 && y < 2100 {
+				ev.year = y
+			}
+		}
+	}
+	return ev
+}
+
+// mentionAt reports whether another document is named at word k.
+func (s *scanner) mentionAt(k int) bool {
+	if _, n := symbolAt(s.t, k); n > 0 {
+		return true
+	}
+	_, n := s.kindAt(k)
+	return n > 0
+}
+
+// dateAt reads "16/3/2022", "16-3-2022" or "16 tháng 3 năm 2022" at word
+// k as "2022-03-16".
+func (s *scanner) dateAt(k int) string {
+	if k+2 >= len(s.t.W) {
+		return ""
+	}
+	d, m, y := k, k+1, k+2
+	if g := s.t.Gap(k); g != "/" && g != "-" && g != "." || s.t.Gap(k+1) != g {
+		if !s.t.Is(k+1, "thang") || !s.t.Is(k+3, "nam") || k+4 >= len(s.t.W) {
+			return ""
+		}
+		m, y = k+2, k+4
+	}
+	dv, err1 := strconv.Atoi(s.t.W[d].Fold)
+	mv, err2 := strconv.Atoi(s.t.W[m].Fold)
+	yv, err3 := strconv.Atoi(s.t.W[y].Fold)
+	if err1 != nil || err2 != nil || err3 != nil || dv < 1 || dv > 31 || mv < 1 || mv > 12 || yv < 1945 || yv > 2100 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yv, mv, dv)
+}

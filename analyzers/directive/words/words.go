@@ -1,0 +1,132 @@
+package words
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// MaxBytes bounds the text a recognizer looks at: a longer text is cut at
+// the last rune boundary before it. News articles are far shorter; the
+// bound keeps the work per text finite on junk input.
+const MaxBytes = 1 << 20
+
+// Word is one run of letters, combining marks and digits.
+type Word struct {
+	Fold       string // analyzers.Fold of the word: "chi", "thi", "05", "qdi"
+	Start, End int    // byte offsets in the text
+	Cap        bool   // the first letter is upper case ("Quế", "UBND")
+	Upper      bool   // every letter is upper case and there is at least one
+	Digits     bool   // the word is all ASCII digits
+}
+
+// Split returns the words of text (at most MaxBytes of it).
+func Split(text string) []Word {
+	text = Bound(text)
+	ws := make([]Word, 0, len(text)/6)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !inWord(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !inWord(r) {
+				break
+			}
+			j += size
+		}
+		ws = append(ws, newWord(text, i, j))
+		i = j
+	}
+	return ws
+}
+
+// Bound cuts text to at most MaxBytes, on a rune boundary.
+func Bound(text string) string {
+	if len(text) <= MaxBytes {
+		return text
+	}
+	cut := MaxBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
+func inWord(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func newWord(text string, start, end int) Word {
+	s := text[start:end]
+	w := Word{Start: start, End: end, Fold: analyzers.Fold(s), Digits: true}
+	letters, upper := 0, 0
+	for k, r := range s {
+		if r < '0' || r > '9' {
+			w.Digits = false
+		}
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+			if letters == 1 && k == 0 {
+				w.Cap = true
+			}
+		}
+	}
+	w.Upper = letters > 0 && upper == letters
+	return w
+}
+
+// Gap returns what separates words a and b in text with spaces other than
+// line breaks removed and every dash written "-": "" for plain spacing,
+// "," for ", ", "-" for " – ", "\n" across a line break.
+func Gap(text string, a, b Word) string {
+	g := text[a.End:b.Start]
+	if strings.TrimSpace(g) == "" && !strings.Contains(g, "\n") {
+		return ""
+	}
+	var sb strings.Builder
+	for _, r := range g {
+		switch {
+		case r == '\n':
+			sb.WriteByte('\n')
+		case unicode.IsSpace(r):
+		case r == '‐' || r == '‑' || r == '–' || r == '—' || r == '−':
+			sb.WriteByte('-')
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// Key folds a phrase written in a table ("Chỉ thị", "Thị ủy") into the
+// space-joined form its words take: "chi thi", "thi uy".
+func Key(phrase string) string {
+	ws := Split(phrase)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Fold
+	}
+	return strings.Join(parts, " ")
+}
+
+// Joined returns the folded forms of ws[i:j] joined by single spaces.
+func Joined(ws []Word, i, j int) string {
+	var sb strings.Builder
+	for k := i; k < j && k < len(ws); k++ {
+		if k > i {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(ws[k].Fold)
+	}
+	return sb.String()
+}
