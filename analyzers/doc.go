@@ -37,8 +37,9 @@
 // no stop words and no stemming; phrase queries do the work of word
 // segmentation. Document numbers — runs joined by '-' or '/' where one run
 // holds a digit, "05-CT/TW", "08-QĐi/TW", "30/2020/NĐ-CP", "1719/QĐ-TTg" —
-// are emitted whole and then as their parts, the whole at the position of its
-// first part, so "Chỉ thị 05-CT/TW", "05-CT/TW", "CT/TW" and "chỉ thị 05"
+// are emitted as their parts and whole, the whole right after its first part
+// and at the same position (so the first token at each position is always a
+// syllable), so "Chỉ thị 05-CT/TW", "05-CT/TW", "CT/TW" and "chỉ thị 05"
 // are all phrases of the text; tokens that share a position are alternatives,
 // as bleve's match-phrase query treats them. Ranges and dates ("2020-2025",
 // "25/11/2026") follow the same rule. Digit groups joined by '.' or ','

@@ -23,8 +23,9 @@ const (
 // groups joined by '.' or ',' ("3,5", "0,79", "1.000.000") are one token.
 // Runs joined by '-' or '/' where one of them holds a digit — document numbers
 // such as "05-CT/TW", "30/2020/NĐ-CP", but also "2020-2025" and dates — are
-// emitted whole and then as their parts; the whole token takes the position of
-// its first part, so a phrase may name either. Terms are slices of the input
+// emitted as their parts and whole; the whole token comes right after its
+// first part, at the same position, so a phrase may name either, and the
+// first token at each position is always a syllable. Terms are slices of the input
 // and Start/End are byte offsets in it; case and spelling are left to the
 // token filters.
 type Tokenizer struct{}
@@ -46,12 +47,13 @@ func (Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 		parts := chain(input, i, n, partsBuf[:0])
 		end := parts[len(parts)-1].end
-		if isDocumentNumber(input[i:end], len(parts)) {
-			s.add(input, span{i, end}, pos+1)
-		}
-		for _, p := range parts {
+		whole := isDocumentNumber(input[i:end], len(parts))
+		for k, p := range parts {
 			pos++
 			s.add(input, p, pos)
+			if k == 0 && whole {
+				s.add(input, span{i, end}, pos)
+			}
 		}
 		i = end
 	}
