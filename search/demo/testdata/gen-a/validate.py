@@ -5,8 +5,8 @@ Run from the repository root: python3 search/demo/testdata/gen-a/validate.py
 Checks: every line is JSON with the required fields, ids unique and in demo-001..demo-026,
 dates parse in one of the three accepted forms, bodies have 5-9 paragraphs of 350-650 words,
 exactly one article is NFD (all others NFC), labels cover every id, every quote occurs in its
-own article and in no other article (of either half when articles-b.jsonl exists), and every
-confusables line holds its phrase exactly in the expected article and only folded in the other.
+own article and in no other article (of either half when articles-b.jsonl exists), even with
+diacritics removed, and every confusables line holds its phrase exactly in the expected article and only folded in the other.
 """
 import json, os, re, sys, unicodedata
 from datetime import datetime
@@ -29,6 +29,10 @@ def nfc(s):
 def fold(s):
     s = unicodedata.normalize('NFD', nfc(s).lower().replace('đ', 'd'))
     return ''.join(c for c in s if not unicodedata.combining(c))
+
+
+def words(s):
+    return ' '.join(re.findall(r'\w+', s))
 
 
 def text(a):
@@ -93,6 +97,7 @@ def check_articles(arts):
 
 def check_quotes(arts, others):
     texts = {a['id']: text(a) for a in arts + others}
+    folded_texts = {i: words(fold(t)) for i, t in texts.items()}
     n = 0
     with open(os.path.join(DEMO, 'testdata/quotes-a.tsv'), encoding='utf-8') as f:
         for line in f:
@@ -103,6 +108,9 @@ def check_quotes(arts, others):
             holders = [i for i, t in texts.items() if nfc(q) in t]
             if holders != [aid]:
                 fail('quote %s %r found in %s' % (aid, q, holders))
+            folded = [i for i, t in folded_texts.items() if words(fold(q)) in t]
+            if folded != [aid]:
+                fail('quote %s %r without diacritics found in %s' % (aid, q, folded))
     if n < 22:
         fail('only %d quotes' % n)
 
