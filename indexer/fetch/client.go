@@ -20,6 +20,9 @@ var (
 	ErrDisallowed = errors.New("disallowed by robots.txt")
 	// ErrTooLarge is returned when a body exceeds Config.MaxBytes.
 	ErrTooLarge = errors.New("response too large")
+	// ErrRedirect is returned for a redirect loop, a chain longer than
+	// Config.MaxRedirects or a redirect to a scheme other than http(s).
+	ErrRedirect = errors.New("bad redirect")
 )
 
 // StatusError is returned for a response status other than 2xx and 304.
@@ -117,10 +120,10 @@ func (c *Client) host(name string) *host {
 
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > c.cfg.MaxRedirects {
-		return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
+		return fmt.Errorf("%w: stopped after %d redirects", ErrRedirect, c.cfg.MaxRedirects)
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return fmt.Errorf("redirect to %q: not http or https", req.URL.Scheme)
+		return fmt.Errorf("%w: %q is not http or https", ErrRedirect, req.URL.Scheme)
 	}
 	if !c.allowed(req.Context(), req.URL) {
 		return fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)

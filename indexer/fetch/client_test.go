@@ -102,8 +102,8 @@ func TestGet(t *testing.T) {
 		{"/private/a", func(err error) bool { return errors.Is(err, ErrDisallowed) }, "disallowed"},
 		{"/big", func(err error) bool { return errors.Is(err, ErrTooLarge) }, "too large"},
 		{"/slow", func(err error) bool { return errors.Is(err, context.DeadlineExceeded) }, "deadline"},
-		{"/loop", func(error) bool { return true }, "stopped after 5 redirects"},
-		{"/to-ftp", func(error) bool { return true }, "not http or https"},
+		{"/loop", func(err error) bool { return errors.Is(err, ErrRedirect) }, "stopped after 5 redirects"},
+		{"/to-ftp", func(err error) bool { return errors.Is(err, ErrRedirect) }, "not http or https"},
 		{"/down", func(err error) bool {
 			var se *StatusError
 			return errors.As(err, &se) && se.Code == 502 && !se.Permanent()

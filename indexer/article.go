@@ -1,0 +1,267 @@
+package indexer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"slices"
+
+	"github.com/vnsearch/vnsearch/indexer/dedup"
+	"github.com/vnsearch/vnsearch/indexer/extract"
+	"github.com/vnsearch/vnsearch/indexer/feeds"
+	"github.com/vnsearch/vnsearch/indexer/fetch"
+	"github.com/vnsearch/vnsearch/indexer/state"
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// item handles one announced URL and reports whether it fetched it.
+func (c *Crawler) item(ctx context.Context, src Source, it feeds.Item, key string, rep *Report, log *slog.Logger) bool {
+	known, ok, err := c.db.Lookup(key)
+	if err != nil {
+		rep.fail(it.URL, err)
+		return false
+	}
+	if ok && (known.Status == state.Pending || !it.Modified.After(known.Crawled)) {
+		rep.Skipped++
+		return false
+	}
+	if f, failed, err := c.db.Failure(key); err == nil && failed && (f.Permanent || f.Count >= c.cfg.MaxFailures) {
+		rep.Skipped++
+		return false
+	}
+	outcome, err := c.fetchArticle(ctx, src, it, key)
+	switch {
+	case err != nil:
+		rep.fail(it.URL, err)
+		log.Warn("article failed", "url", it.URL, "err", err)
+		if ctx.Err() == nil {
+			if ferr := c.db.Fail(key, err.Error(), permanent(err), c.Now()); ferr != nil {
+				log.Warn("record failure", "url", it.URL, "err", ferr)
+			}
+		}
+		return true
+	case outcome == outcomeNew:
+		rep.New++
+	case outcome == outcomeUpdated:
+		rep.Updated++
+	default:
+		rep.Skipped++
+	}
+	rep.Fetched++
+	log.Info("article", "url", it.URL, "outcome", outcome)
+	return true
+}
+
+// permanent is true for failures that retrying cannot cure.
+func permanent(err error) bool {
+	var se *fetch.StatusError
+	return errors.As(err, &se) && se.Permanent() || errors.Is(err, fetch.ErrDisallowed) ||
+		errors.Is(err, fetch.ErrTooLarge) || errors.Is(err, fetch.ErrRedirect)
+}
+
+type outcome string
+
+const (
+	outcomeNew       outcome = "new"
+	outcomeUpdated   outcome = "updated"
+	outcomeUnchanged outcome = "unchanged"
+)
+
+// fetchArticle fetches, extracts and indexes one article page.
+func (c *Crawler) fetchArticle(ctx context.Context, src Source, it feeds.Item, key string) (outcome, error) {
+	resp, err := c.fetcher.Get(ctx, it.URL, fetch.Validators{})
+	if err != nil {
+		return "", err
+	}
+	text, err := resp.Text()
+	if err != nil {
+		return "", err
+	}
+	final, _ := url.Parse(resp.URL)
+	page, err := extract.Extract(text, final, src.Selectors)
+	if err != nil {
+		return "", fmt.Errorf("extract %s: %w", resp.URL, err)
+	}
+	canonical := page.Canonical
+	if canonical == "" {
+		canonical = resp.URL
+	}
+	ckey, err := dedup.Key(canonical)
+	if err != nil {
+		return "", err
+	}
+	keys := []string{key, ckey}
+	if fkey, err := dedup.Key(resp.URL); err == nil {
+		keys = append(keys, fkey)
+	}
+	a := c.article(src, it, page, canonical, dedup.ID(ckey))
+	return c.commit(ctx, a, compact(keys))
+}
+
+// article builds the index document of an extracted page.
+func (c *Crawler) article(src Source, it feeds.Item, p *extract.Page, canonical, id string) search.Article {
+	published := p.Published
+	if published.IsZero() {
+		published = it.Published
+	}
+	if !published.IsZero() {
+		published = published.In(extract.Saigon)
+	}
+	a := search.Article{
+		ID: id, URL: canonical, Source: src.Name, Title: p.Title, Lead: p.Lead, Body: p.Body,
+		Author: p.Author, Published: published, Crawled: c.Now().UTC(), Category: p.Category,
+	}
+	if c.Enrich != nil {
+		c.Enrich(&a)
+	}
+	return a
+}
+
+// commit records the article as pending with its syndication group, writes
+// it (and the group members whose group changed) to the index, then marks
+// them indexed.
+func (c *Crawler) commit(ctx context.Context, a search.Article, keys []string) (outcome, error) {
+	c.commitMu.Lock()
+	defer c.commitMu.Unlock()
+	old, existed, err := c.db.Get(a.ID)
+	if err != nil {
+		return "", err
+	}
+	rec := state.Record{
+		ID: a.ID, URL: a.URL, Source: a.Source, Status: state.Pending, Keys: compact(append(keys, old.Keys...)),
+		Published: a.Published, Crawled: a.Crawled, Hash: contentHash(a), Group: old.Group,
+	}
+	if existed && old.Hash == rec.Hash {
+		old.Keys, old.Crawled = rec.Keys, rec.Crawled
+		return outcomeUnchanged, c.db.Put(old)
+	}
+	rec.Sketch, _ = dedup.Fingerprint(a.Body)
+	regrouped, err := c.group(ctx, &rec)
+	if err != nil {
+		return "", err
+	}
+	a.Group = rec.Group
+	rec.Article = &a
+	recs := append([]state.Record{rec}, regrouped...)
+	if err := c.db.Put(recs...); err != nil {
+		return "", err
+	}
+	if err := c.indexRecords(ctx, recs); err != nil {
+		return "", err
+	}
+	if existed {
+		return outcomeUpdated, nil
+	}
+	return outcomeNew, nil
+}
+
+// group finds the copies of rec's story already crawled, sets rec.Group
+// to the id of the earliest publication among them and returns the
+// copies whose group changed, pending with their re-grouped article.
+func (c *Crawler) group(ctx context.Context, rec *state.Record) ([]state.Record, error) {
+	if len(rec.Sketch) == 0 {
+		return nil, nil
+	}
+	similar, err := c.db.Similar(rec.Sketch, rec.ID)
+	if err != nil || len(similar) == 0 {
+		return nil, err
+	}
+	members := map[string]state.Record{}
+	for _, s := range similar {
+		members[s.ID] = s
+		if s.Group == "" {
+			continue
+		}
+		ms, err := c.db.Members(s.Group)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			members[m.ID] = m
+		}
+	}
+	delete(members, rec.ID)
+	all := []state.Record{*rec}
+	for _, m := range members {
+		all = append(all, m)
+	}
+	rec.Group = earliest(all).ID
+	var changed []state.Record
+	for _, m := range members {
+		if m.Group == rec.Group {
+			continue
+		}
+		if err := c.regroup(ctx, &m, rec.Group); err != nil {
+			c.log.Warn("regroup copy", "id", m.ID, "err", err)
+			continue
+		}
+		changed = append(changed, m)
+	}
+	return changed, nil
+}
+
+// regroup loads a copy's article (from its pending record or the index)
+// and moves it to group.
+func (c *Crawler) regroup(ctx context.Context, m *state.Record, group string) error {
+	a := m.Article
+	if a == nil {
+		var err error
+		if a, err = c.store.Article(ctx, m.ID); err != nil {
+			return fmt.Errorf("load article %s: %w", m.ID, err)
+		}
+	}
+	a.Group = group
+	m.Group, m.Status, m.Article = group, state.Pending, a
+	return nil
+}
+
+// earliest returns the record published first; undated records come
+// last, ties go to the one crawled first, then to the smaller id.
+func earliest(recs []state.Record) state.Record {
+	return slices.MinFunc(recs, func(a, b state.Record) int {
+		switch {
+		case a.Published.IsZero() != b.Published.IsZero():
+			if a.Published.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.Published.Equal(b.Published):
+			return a.Published.Compare(b.Published)
+		case !a.Crawled.Equal(b.Crawled):
+			return a.Crawled.Compare(b.Crawled)
+		}
+		return cmpString(a.ID, b.ID)
+	})
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// contentHash identifies an article's text, to tell an edit from a
+// refetch of the same page.
+func contentHash(a search.Article) string {
+	sum := sha256.Sum256([]byte(a.Title + "\x00" + a.Lead + "\x00" + a.Body + "\x00" + a.Published.String()))
+	return hex.EncodeToString(sum[:8])
+}
+
+// compact removes empty and repeated strings, keeping order.
+func compact(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
