@@ -13,10 +13,12 @@ import (
 
 // Ranking weights. A term typed with diacritics matches the vi field
 // (exact) and the folded field; exact matches score exactAccentBoost times
-// more. Consecutive words found adjacent earn adjacencyBoost on top.
+// more. Consecutive words found adjacent earn adjacencyBoost on top, and
+// words found in the title titleBoost.
 const (
-	exactAccentBoost = 2.0
-	adjacencyBoost   = 2.0
+	titleBoost       = 1.0
+	exactAccentBoost = 4.0
+	adjacencyBoost   = 16.0
 )
 
 // compiled is a request turned into a bleve query.
@@ -54,6 +56,7 @@ func compile(q *query.Query, f Filters) (*compiled, error) {
 	}
 	for _, run := range adjacentRuns(q) {
 		c.textRuns = append(c.textRuns, run)
+		root.AddShould(titleQuery(run))
 		if strings.Contains(run, " ") {
 			root.AddShould(phraseQuery(run, adjacencyBoost))
 		}
@@ -72,37 +75,46 @@ func compile(q *query.Query, f Filters) (*compiled, error) {
 	return c, nil
 }
 
-// termQuery matches a word or phrase in any text field, weighting title
-// above lead above body, and exact diacritics above folded ones. An
-// exclusion typed with diacritics excludes only the exact form.
+// termQuery matches a word or phrase in the text, exact diacritics above
+// folded ones. An exclusion typed with diacritics excludes only the exact
+// form.
 func termQuery(text string, exclusion bool) bq.Query {
 	if len(analyzers.Analyze(text)) == 0 {
 		return nil
 	}
-	accented := analyzers.HasDiacritics(text)
-	var qs []bq.Query
-	for _, f := range textFields {
-		if accented {
-			qs = append(qs, matchPhrase(text, f.name, analyzers.Name, f.boost*exactAccentBoost))
-		}
-		if !accented || !exclusion {
-			qs = append(qs, matchPhrase(text, f.name+foldedSuffix, analyzers.FoldedName, f.boost))
-		}
+	if !analyzers.HasDiacritics(text) {
+		return matchPhrase(text, fieldText+foldedSuffix, analyzers.FoldedName, 1)
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	exact := matchPhrase(text, fieldText, analyzers.Name, exactAccentBoost)
+	if exclusion {
+		return exact
+	}
+	return bleve.NewDisjunctionQuery(exact, matchPhrase(text, fieldText+foldedSuffix, analyzers.FoldedName, 1))
 }
 
 // phraseQuery matches consecutive query words adjacent in the text.
 func phraseQuery(text string, boost float64) bq.Query {
-	accented := analyzers.HasDiacritics(text)
-	var qs []bq.Query
-	for _, f := range textFields {
-		if accented {
-			qs = append(qs, matchPhrase(text, f.name, analyzers.Name, boost*f.boost*exactAccentBoost))
-		}
-		qs = append(qs, matchPhrase(text, f.name+foldedSuffix, analyzers.FoldedName, boost*f.boost))
+	folded := matchPhrase(text, fieldText+foldedSuffix, analyzers.FoldedName, boost)
+	if !analyzers.HasDiacritics(text) {
+		return folded
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return bleve.NewDisjunctionQuery(matchPhrase(text, fieldText, analyzers.Name, boost*exactAccentBoost), folded)
+}
+
+// titleQuery scores the words of a run found in the title.
+func titleQuery(run string) bq.Query {
+	folded := bleve.NewMatchQuery(run)
+	folded.SetField(fieldTitle + foldedSuffix)
+	folded.Analyzer = analyzers.FoldedName
+	folded.SetBoost(titleBoost)
+	if !analyzers.HasDiacritics(run) {
+		return folded
+	}
+	exact := bleve.NewMatchQuery(run)
+	exact.SetField(fieldTitle)
+	exact.Analyzer = analyzers.Name
+	exact.SetBoost(titleBoost * exactAccentBoost)
+	return bleve.NewDisjunctionQuery(exact, folded)
 }
 
 func matchPhrase(text, field, analyzer string, boost float64) bq.Query {

@@ -14,8 +14,9 @@ import (
 type Index struct {
 	bleve bleve.Index
 
-	mu    sync.Mutex  // guards vocab
-	vocab *vocabulary // built lazily for suggestions; nil after a write
+	mu      sync.Mutex   // guards vocab and lengths
+	vocab   *vocabulary  // built lazily for suggestions; nil after a write
+	lengths *lengthStats // average field lengths for BM25
 }
 
 // Open opens the index in dir, creating it when dir holds none.

@@ -10,6 +10,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxLineBytes bounds one JSONL record (a very long article is ~1 MB).
@@ -128,10 +130,14 @@ func parseRecord(line []byte) (Article, error) {
 		return Article{}, err
 	}
 	return Article{
-		ID: r.ID, URL: r.URL, Source: r.Source, Title: r.Title, Lead: r.Lead, Body: r.Body,
-		Author: r.Author, Published: published, Category: r.Category,
+		ID: r.ID, URL: r.URL, Source: nfc(r.Source), Title: r.Title, Lead: r.Lead, Body: r.Body,
+		Author: nfc(r.Author), Published: published, Category: nfc(r.Category),
 	}, nil
 }
+
+// nfc composes a short keyword field: facet values must not split by
+// Unicode form. Text fields keep their form, which the analyzers handle.
+func nfc(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 
 // publishedLayouts are the accepted forms of "published"; those without a
 // zone are Vietnam time.

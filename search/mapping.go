@@ -11,11 +11,15 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers"
 )
 
-// Index fields. Each text field is indexed twice: with diacritics (vi) and
-// folded (vi_folded, the "_folded" twin). Offsets of both point into the
-// stored original text.
+// Index fields. The searchable text is indexed twice: with diacritics (vi)
+// and folded (vi_folded, the "_folded" twin). Title, lead and body are
+// indexed together in the text field (title, lead and body joined by
+// segmentSep), so a word's score does not depend on how many of the three
+// hold it, and the title once more on its own for the title bonus. Offsets
+// point into the stored originals.
 const (
 	fieldTitle      = "title"
+	fieldText       = "text"
 	fieldLead       = "lead"
 	fieldBody       = "body"
 	foldedSuffix    = "_folded"
@@ -34,14 +38,32 @@ const (
 	fieldGroup      = "group"
 )
 
-// textFields are the analyzed fields, with their weight in ranking.
-var textFields = []struct {
-	name  string
-	boost float64
-}{
-	{fieldTitle, 3},
-	{fieldLead, 1.5},
-	{fieldBody, 1},
+// analyzedFields are the fields indexed by vi, each with a vi_folded twin.
+var analyzedFields = []string{fieldTitle, fieldText}
+
+// segmentSep joins title, lead and body in the text field.
+const segmentSep = "\n\n"
+
+// segment is one stored text (title, lead or body) and where it starts in
+// the text field.
+type segment struct {
+	name, text string
+	off        int
+}
+
+// segments returns title, lead and body with their offsets in the text
+// field.
+func segments(title, lead, body string) []segment {
+	return []segment{
+		{fieldTitle, title, 0},
+		{fieldLead, lead, len(title) + len(segmentSep)},
+		{fieldBody, body, len(title) + len(lead) + 2*len(segmentSep)},
+	}
+}
+
+// joined is the text field of an article.
+func joined(title, lead, body string) string {
+	return title + segmentSep + lead + segmentSep + body
 }
 
 // keywordFields hold exact values for filters and facets.
@@ -51,19 +73,19 @@ var keywordFields = []string{fieldSource, fieldUnits, fieldDirectives, fieldDocu
 // mapping, nothing indexed that is not declared here.
 func newMapping() *mapping.IndexMappingImpl {
 	doc := mapping.NewDocumentStaticMapping()
-	for _, f := range textFields {
+	for _, name := range analyzedFields {
 		vi := mapping.NewTextFieldMapping()
 		vi.Analyzer = analyzers.Name
-		vi.Store = true
+		vi.Store = name == fieldTitle
 		vi.IncludeTermVectors = true
 		vi.IncludeInAll = false
 		folded := mapping.NewTextFieldMapping()
-		folded.Name = f.name + foldedSuffix
+		folded.Name = name + foldedSuffix
 		folded.Analyzer = analyzers.FoldedName
 		folded.Store = false
 		folded.IncludeTermVectors = true
 		folded.IncludeInAll = false
-		doc.AddFieldMappingsAt(f.name, vi, folded)
+		doc.AddFieldMappingsAt(name, vi, folded)
 	}
 	for _, name := range keywordFields {
 		kw := mapping.NewKeywordFieldMapping()
@@ -73,7 +95,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		kw.DocValues = true
 		doc.AddFieldMappingsAt(name, kw)
 	}
-	for _, name := range []string{fieldURL, fieldAuthor, fieldCategory} {
+	for _, name := range []string{fieldLead, fieldBody, fieldURL, fieldAuthor, fieldCategory} {
 		stored := mapping.NewTextFieldMapping()
 		stored.Analyzer = keyword.Name
 		stored.Index = false
@@ -109,6 +131,7 @@ func newMapping() *mapping.IndexMappingImpl {
 func toDoc(a *Article) map[string]any {
 	d := map[string]any{
 		fieldTitle:      a.Title,
+		fieldText:       joined(a.Title, a.Lead, a.Body),
 		fieldLead:       a.Lead,
 		fieldBody:       a.Body,
 		fieldURL:        a.URL,

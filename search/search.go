@@ -48,6 +48,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	ctx, err = ix.bm25Context(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if req.GroupSyndicated {
 		return ix.searchGrouped(ctx, req, c, start)
 	}

@@ -29,10 +29,10 @@ type span struct {
 // did not match shows the start of its lead or body.
 func snippets(a *Article, locs bsearch.FieldTermLocationMap) []string {
 	var out []string
-	for _, f := range []struct{ name, text string }{{fieldLead, a.Lead}, {fieldBody, a.Body}} {
-		spans := matchSpans(f.text, locs[f.name], locs[f.name+foldedSuffix])
-		for _, w := range bestWindows(f.text, spans, maxSnippets-len(out)) {
-			out = append(out, render(f.text, w, spans))
+	for _, seg := range segments(a.Title, a.Lead, a.Body)[1:] {
+		spans := matchSpans(seg, locs[fieldText], locs[fieldText+foldedSuffix])
+		for _, w := range bestWindows(seg.text, spans, maxSnippets-len(out)) {
+			out = append(out, render(seg.text, w, spans))
 		}
 		if len(out) == maxSnippets {
 			break
@@ -53,14 +53,16 @@ func snippets(a *Article, locs bsearch.FieldTermLocationMap) []string {
 	return out
 }
 
-// matchSpans merges the term locations of a field's twins into sorted,
-// non-overlapping spans that lie on rune boundaries of text.
-func matchSpans(text string, maps ...bsearch.TermLocationMap) []span {
+// matchSpans merges the term locations of the text field's twins that
+// fall in one segment into sorted, non-overlapping spans of the segment's
+// text, on rune boundaries.
+func matchSpans(seg segment, maps ...bsearch.TermLocationMap) []span {
+	text := seg.text
 	var spans []span
 	for _, m := range maps {
 		for _, locs := range m {
 			for _, l := range locs {
-				s, e := int(l.Start), int(l.End)
+				s, e := int(l.Start)-seg.off, int(l.End)-seg.off
 				if s < 0 || e > len(text) || s >= e || !utf8.RuneStart(text[s]) || (e < len(text) && !utf8.RuneStart(text[e])) {
 					continue
 				}

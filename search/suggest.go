@@ -8,7 +8,7 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
-	bq "github.com/blevesearch/bleve/v2/search/query"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/vnsearch/vnsearch/analyzers"
 	"github.com/vnsearch/vnsearch/search/query"
@@ -28,7 +28,7 @@ type vocabEntry struct {
 }
 
 // vocabFields are read to build the vocabulary.
-var vocabFields = []string{fieldTitle, fieldLead, fieldBody}
+var vocabFields = []string{fieldText}
 
 // vocabulary returns the current vocabulary, building it after writes.
 func (ix *Index) vocabulary() (*vocabulary, error) {
@@ -136,9 +136,9 @@ func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([
 	}
 	counts := map[string]int{}
 	for _, h := range res.Hits {
-		for _, f := range textFields {
-			text := str(h.Fields[f.name])
-			for _, m := range phraseMatches(text, matchSpans(text, h.Locations[f.name+foldedSuffix]), want) {
+		for _, seg := range hitSegments(h) {
+			text := seg.text
+			for _, m := range phraseMatches(text, matchSpans(seg, h.Locations[fieldText+foldedSuffix]), want) {
 				next := nextWord(text[m.end:])
 				if next != "" && strings.HasPrefix(analyzers.Fold(next), key) {
 					counts[analyzers.Normalize(text[m.start:m.end]+" "+next)]++
@@ -234,10 +234,9 @@ func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool)
 		return "", false
 	}
 	h := res.Hits[0]
-	for _, f := range textFields {
-		text := str(h.Fields[f.name])
-		if m := phraseMatches(text, matchSpans(text, h.Locations[f.name+foldedSuffix]), want); len(m) > 0 {
-			return text[m[0].start:m[0].end], true
+	for _, seg := range hitSegments(h) {
+		if m := phraseMatches(seg.text, matchSpans(seg, h.Locations[fieldText+foldedSuffix]), want); len(m) > 0 {
+			return seg.text[m[0].start:m[0].end], true
 		}
 	}
 	return "", false
@@ -246,11 +245,8 @@ func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool)
 // foldedPhrase searches the folded text fields for a phrase, loading the
 // text and the match locations of the best size documents.
 func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bleve.SearchResult, error) {
-	var qs []bq.Query
-	for _, f := range textFields {
-		qs = append(qs, matchPhrase(phrase, f.name+foldedSuffix, analyzers.FoldedName, f.boost))
-	}
-	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), size, 0, false)
+	q := matchPhrase(phrase, fieldText+foldedSuffix, analyzers.FoldedName, 1)
+	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
 	sr.Fields = []string{fieldTitle, fieldLead, fieldBody}
 	sr.IncludeLocations = true
 	res, err := ix.bleve.SearchInContext(ctx, sr)
@@ -260,9 +256,15 @@ func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bl
 	return res, nil
 }
 
+// hitSegments returns the stored title, lead and body of a hit.
+func hitSegments(h *bsearch.DocumentMatch) []segment {
+	return segments(str(h.Fields[fieldTitle]), str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
+}
+
 // phraseMatches finds the runs of consecutive spans of text that spell the
 // folded tokens want, as windows over the original text.
 func phraseMatches(text string, spans []span, want []analyzers.Token) []window {
+	want = firstAtPosition(want)
 	var out []window
 	n := len(want)
 	for i := 0; i+n <= len(spans); i++ {
@@ -272,6 +274,18 @@ func phraseMatches(text string, spans []span, want []analyzers.Token) []window {
 		}
 		if ok {
 			out = append(out, window{spans[i].start, spans[i+n-1].end})
+		}
+	}
+	return out
+}
+
+// firstAtPosition drops the extra tokens stacked on one position (a
+// document number's whole beside its first part).
+func firstAtPosition(toks []analyzers.Token) []analyzers.Token {
+	out := toks[:0:0]
+	for i, t := range toks {
+		if i == 0 || t.Position != toks[i-1].Position {
+			out = append(out, t)
 		}
 	}
 	return out

@@ -1,0 +1,314 @@
+package search
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/search/demo"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden ranking file")
+
+const goldenFile = "testdata/golden_ranking.tsv"
+
+// quote is a passage that must find its article first.
+type quote struct {
+	name string // stable case name, e.g. demo-001#0
+	id   string
+	text string
+}
+
+// loadDemo reads the demo corpus, plus the seed article when ../shared is
+// beside the repository.
+func loadDemo(t testing.TB) []Article {
+	t.Helper()
+	r, err := demo.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := NewDecoder(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Article
+	for {
+		a, err := dec.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("demo corpus: %v", err)
+		}
+		out = append(out, a)
+	}
+	if seed, ok := seedArticle(t); ok {
+		out = append(out, seed)
+	}
+	return out
+}
+
+// seedArticle reads ../shared/seed (title on the first line, then the body).
+func seedArticle(t testing.TB) (Article, bool) {
+	files, _ := filepath.Glob("../../shared/seed/*.txt")
+	if len(files) == 0 {
+		return Article{}, false
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, body, _ := strings.Cut(string(b), "\n")
+	return Article{ID: "seed", Source: "seed", Title: strings.TrimSpace(title), Body: strings.TrimSpace(body)}, true
+}
+
+// loadQuotes reads the demo quote files and picks quotes from the seed.
+func loadQuotes(t testing.TB, articles []Article) []quote {
+	t.Helper()
+	files, err := filepath.Glob("demo/testdata/quotes-*.tsv")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no quote files: %v", err)
+	}
+	var out []quote
+	n := map[string]int{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			id, text, ok := strings.Cut(line, "\t")
+			if !ok {
+				t.Fatalf("%s: bad line %q", f, line)
+			}
+			out = append(out, quote{fmt.Sprintf("%s#%d", id, n[id]), id, text})
+			n[id]++
+		}
+	}
+	for _, a := range articles {
+		if a.ID == "seed" {
+			out = append(out, seedQuotes(a)...)
+		}
+	}
+	return out
+}
+
+// seedQuotes picks up to eight sentences of 8–14 words from the seed body:
+// the seed is not ours to copy into testdata, so its quotes are chosen here.
+func seedQuotes(a Article) []quote {
+	var out []quote
+	for _, s := range strings.FieldsFunc(a.Body, func(r rune) bool { return strings.ContainsRune(".:;\n“”\"", r) }) {
+		words := strings.Fields(s)
+		if len(words) < 8 || len(out) == 8 {
+			continue
+		}
+		out = append(out, quote{fmt.Sprintf("seed#%d", len(out)), "seed", strings.Join(words[:min(len(words), 14)], " ")})
+	}
+	return out
+}
+
+// typings are the ways a user types a quote.
+var typings = []struct {
+	name string
+	f    func(string) string
+}{
+	{"exact", func(s string) string { return s }},
+	{"nodiac", analyzers.Fold},
+	{"tone", swapTone},
+	{"nfd", norm.NFD.String},
+}
+
+// swapTone moves the tone mark of open oa/oe/uy syllables to the other
+// placement (hòa ↔ hoà, thủy ↔ thuỷ), as users and sites type them.
+func swapTone(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = swapWord(w)
+	}
+	return strings.Join(words, " ")
+}
+
+var toneSwaps = func() *strings.Replacer {
+	pairs := []string{}
+	for _, row := range []struct{ first, second string }{
+		{"òa", "oà"}, {"óa", "oá"}, {"ỏa", "oả"}, {"õa", "oã"}, {"ọa", "oạ"},
+		{"òe", "oè"}, {"óe", "oé"}, {"ỏe", "oẻ"}, {"õe", "oẽ"}, {"ọe", "oẹ"},
+		{"ùy", "uỳ"}, {"úy", "uý"}, {"ủy", "uỷ"}, {"ũy", "uỹ"}, {"ụy", "uỵ"},
+	} {
+		pairs = append(pairs, row.first, row.second, row.second, row.first)
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// swapWord swaps the tone placement of a word ending in oa/oe/uy (open
+// syllables only; "qu" words keep theirs).
+func swapWord(w string) string {
+	core := strings.TrimRight(w, ",.;:!?”\"')")
+	lower := strings.ToLower(core)
+	if strings.HasPrefix(lower, "qu") || len([]rune(lower)) < 2 {
+		return w
+	}
+	r := []rune(core)
+	tail := string(r[len(r)-2:])
+	swapped := toneSwaps.Replace(tail)
+	if swapped == tail {
+		return w
+	}
+	return string(r[:len(r)-2]) + swapped + w[len(core):]
+}
+
+// holders returns the ids of articles whose text holds q (folded, word by
+// word), sorted.
+func holders(articles []Article, q string) []string {
+	want := " " + foldedWords(q) + " "
+	var out []string
+	for _, a := range articles {
+		if strings.Contains(" "+foldedWords(a.Title+" . "+a.Lead+" . "+a.Body)+" ", want) {
+			out = append(out, a.ID)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func foldedWords(s string) string {
+	toks := analyzers.AnalyzeFolded(s)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Term
+	}
+	return strings.Join(words, " ")
+}
+
+// TestGoldenRanking types every quote four ways and asserts that an
+// article holding it comes first, then compares the top three of every
+// case with the golden file (go test ./search -run Golden -update rewrites
+// it after an intended ranking change).
+func TestGoldenRanking(t *testing.T) {
+	articles := loadDemo(t)
+	ix := newTestIndex(t, articles...)
+	quotes := loadQuotes(t, articles)
+	if len(quotes) < 30 {
+		t.Fatalf("only %d quotes", len(quotes))
+	}
+	got := map[string]string{}
+	var names []string
+	for _, q := range quotes {
+		ok := holders(articles, q.text)
+		if !contains(ok, q.id) {
+			t.Errorf("%s: quote %q is not in its article %s", q.name, q.text, q.id)
+			continue
+		}
+		for _, ty := range typings {
+			typed := ty.f(q.text)
+			r, err := ix.Search(context.Background(), Request{Query: typed, Size: 3})
+			if err != nil {
+				t.Fatalf("%s/%s: %v", q.name, ty.name, err)
+			}
+			top := ids(r)
+			if len(top) == 0 || !contains(ok, top[0]) {
+				t.Errorf("%s/%s %q: top %v, want one of %v first", q.name, ty.name, typed, top, ok)
+			}
+			name := q.name + "/" + ty.name
+			names = append(names, name)
+			got[name] = strings.Join(top, " ")
+		}
+	}
+	for _, c := range loadConfusables(t) {
+		for _, typed := range []string{c.query, analyzers.Fold(c.query)} {
+			r, err := ix.Search(context.Background(), Request{Query: typed, Size: MaxSize})
+			if err != nil {
+				t.Fatal(err)
+			}
+			top := ids(r)
+			first, other := index(top, c.first), index(top, c.other)
+			switch {
+			case typed == c.query && (first != 0 || (other >= 0 && other < first)):
+				t.Errorf("confusable %q: %v, want %s first and %s below", typed, top, c.first, c.other)
+			case typed != c.query && (first < 0 || other < 0):
+				t.Errorf("confusable %q without diacritics: %v, want both %s and %s", typed, top, c.first, c.other)
+			}
+			name := "confusable:" + c.first + ":" + typed
+			names = append(names, name)
+			got[name] = strings.Join(top[:min(3, len(top))], " ")
+		}
+	}
+	compareGolden(t, names, got)
+}
+
+type confusable struct{ query, first, other string }
+
+func loadConfusables(t testing.TB) []confusable {
+	files, _ := filepath.Glob("demo/testdata/confusables-*.tsv")
+	var out []confusable
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			p := strings.Split(line, "\t")
+			if len(p) != 3 {
+				t.Fatalf("%s: bad line %q", f, line)
+			}
+			out = append(out, confusable{p[0], p[1], p[2]})
+		}
+	}
+	return out
+}
+
+func compareGolden(t *testing.T, names []string, got map[string]string) {
+	if *update {
+		var b strings.Builder
+		for _, n := range names {
+			fmt.Fprintf(&b, "%s\t%s\n", n, got[n])
+		}
+		if err := os.WriteFile(goldenFile, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	f, err := os.Open(goldenFile)
+	if err != nil {
+		t.Fatalf("%v (run go test ./search -run Golden -update)", err)
+	}
+	defer f.Close()
+	want := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		n, ids, _ := strings.Cut(sc.Text(), "\t")
+		want[n] = ids
+	}
+	for _, n := range names {
+		if w, ok := want[n]; !ok {
+			t.Errorf("%s: not in %s (run with -update)", n, goldenFile)
+		} else if w != got[n] {
+			t.Errorf("%s: top %q, golden %q", n, got[n], w)
+		}
+	}
+	if len(want) != len(names) {
+		t.Errorf("%s has %d cases, the test ran %d (run with -update)", goldenFile, len(want), len(names))
+	}
+}
+
+func contains(s []string, v string) bool { return index(s, v) >= 0 }
+
+func index(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}

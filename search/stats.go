@@ -1,0 +1,83 @@
+package search
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// statsSample is how many articles are read to estimate average field
+// lengths.
+const statsSample = 500
+
+// lengthStats are the average lengths, in tokens, of the text fields.
+type lengthStats struct {
+	docs uint64             // index size when measured
+	avg  map[string]float64 // field → average tokens per article
+}
+
+// bm25Context returns ctx carrying true BM25 statistics for the search.
+//
+// bleve estimates a field's average length as its number of distinct terms
+// divided by the number of documents: tens of tokens for news bodies of
+// hundreds, so BM25's length normalization crushes every long article.
+// vnsearch measures the average length on a sample of articles instead
+// (re-measured when the index has grown or shrunk by a tenth) and hands
+// bleve the totals it derives the average from.
+func (ix *Index) bm25Context(ctx context.Context) (context.Context, error) {
+	n, err := ix.Count()
+	if err != nil || n == 0 {
+		return ctx, err
+	}
+	st, err := ix.lengthStats(ctx, n)
+	if err != nil {
+		return ctx, err
+	}
+	card := make(map[string]int, len(st.avg)+len(keywordFields)+2)
+	for field, avg := range st.avg {
+		card[field] = int(avg*float64(n)) + 1
+	}
+	for _, f := range append([]string{fieldPublished, fieldCrawled, fieldExample, "_id", "*"}, keywordFields...) {
+		card[f] = int(n)
+	}
+	return context.WithValue(ctx, bsearch.BM25StatsKey, &bsearch.BM25Stats{DocCount: float64(n), FieldCardinality: card}), nil
+}
+
+// lengthStats returns the average field lengths, measuring them when the
+// index size n has moved by more than a tenth since the last measure.
+func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error) {
+	ix.mu.Lock()
+	st := ix.lengths
+	ix.mu.Unlock()
+	if st != nil && n*10 >= st.docs*9 && n*10 <= st.docs*11 {
+		return st, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), statsSample, 0, false)
+	req.Fields = []string{fieldTitle, fieldLead, fieldBody}
+	req.SortBy([]string{"_id"})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("sample field lengths: %w", err)
+	}
+	st = &lengthStats{docs: n, avg: map[string]float64{}}
+	for _, h := range res.Hits {
+		title := str(h.Fields[fieldTitle])
+		text := joined(title, str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
+		for field, s := range map[string]string{fieldTitle: title, fieldText: text} {
+			toks := float64(len(analyzers.Analyze(s)))
+			st.avg[field] += toks
+			st.avg[field+foldedSuffix] += toks
+		}
+	}
+	for f := range st.avg {
+		st.avg[f] = max(st.avg[f]/float64(max(len(res.Hits), 1)), 1)
+	}
+	ix.mu.Lock()
+	ix.lengths = st
+	ix.mu.Unlock()
+	return st, nil
+}
