@@ -30,7 +30,8 @@ type testSite struct {
 func newTestSite(t *testing.T) *testSite {
 	s := &testSite{hits: map[string]int{}, stop: make(chan struct{})}
 	s.feed.Store(1)
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	s.Start()
 	t.Cleanup(func() { close(s.stop); s.Close() })
 	return s
 }
