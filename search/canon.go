@@ -1,12 +1,85 @@
 package search
 
-// canonicalUnits maps user-typed unit names to the canonical names stored
-// in the index.
-func canonicalUnits(names []string) []string { return names }
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/vnsearch/vnsearch/analyzers/directive"
+	"github.com/vnsearch/vnsearch/analyzers/unit"
+)
+
+// canonicalUnits maps user-typed unit names ("UBND xã Chi Lăng", "Thị
+// uỷ Quế Võ") to the canonical names stored in the index.
+func canonicalUnits(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if c := unit.Canonical(n); c != "" {
+			out = append(out, c)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // canonicalDirectives maps user-typed directive references ("CT 05",
-// "05-CT/TW") to canonical ids.
-func canonicalDirectives(refs []string) []string { return refs }
+// "05-CT/TW", "12-NQ/TW" for every year it was used) to canonical ids.
+func canonicalDirectives(refs []string) []string {
+	var out []string
+	for _, r := range refs {
+		if ids, ok := directive.ParseID(r); ok {
+			out = append(out, ids...)
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // directiveLabel is the human label of a directive id.
-func directiveLabel(id string) string { return id }
+func directiveLabel(id string) string { return directive.Label(id) }
+
+// maxDirectives bounds the directive list.
+const maxDirectives = 1000
+
+// Directives lists the directive catalog with the number of indexed
+// articles referencing each, then the directives found in articles that the
+// catalog does not hold.
+func (ix *Index) Directives(ctx context.Context) ([]Directive, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet(FacetDirective, bleve.NewFacetRequest(fieldDirectives, maxDirectives))
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("count directives: %w", err)
+	}
+	counts := map[string]int{}
+	if f := res.Facets[FacetDirective]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			counts[t.Term] = t.Count
+		}
+	}
+	var out []Directive
+	for _, d := range directive.Catalog() {
+		out = append(out, toDirective(d, counts[d.ID]))
+		delete(counts, d.ID)
+	}
+	var extra []string
+	for id := range counts {
+		extra = append(extra, id)
+	}
+	sort.Strings(extra)
+	for _, id := range extra {
+		out = append(out, Directive{ID: id, Label: directive.Label(id), Count: counts[id]})
+	}
+	return out, nil
+}
+
+func toDirective(d directive.Doc, count int) Directive {
+	return Directive{
+		ID: d.ID, Kind: d.Kind, Number: d.Number, Issuer: d.Issuer, Date: d.Date, Title: d.Title,
+		Label: d.Label(), Count: count,
+	}
+}
