@@ -1,0 +1,200 @@
+package unit
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+)
+
+// Find returns the canonical names of the units text names, distinct and
+// sorted.
+func Find(text string) []string {
+	found := newScanner(text, false).run()
+	if len(found) == 0 {
+		return nil
+	}
+	slices.Sort(found)
+	return slices.Compact(found)
+}
+
+// Canonical writes a unit name typed by a user canonically: "Thị uỷ Quế
+// Võ" → "Thị ủy Quế Võ", "UBND xã Chi Lăng" → "Ủy ban nhân dân xã Chi
+// Lăng". A place typed in lower case is capitalised but its diacritics are
+// not restored ("thi uy que vo" → "Thị ủy Que Vo"). A name that is not a
+// unit comes back trimmed, NFC, with new tone placement.
+func Canonical(name string) string {
+	if found := newScanner(name, true).run(); len(found) > 0 {
+		return found[0]
+	}
+	return strings.Join(strings.Fields(analyzers.NormalizeCase(name)), " ")
+}
+
+func newScanner(text string, query bool) *scanner {
+	s := &scanner{t: words.New(text), query: query}
+	s.marked = !query && analyzers.HasDiacritics(s.t.S)
+	return s
+}
+
+// run finds the units, in the order the text names them.
+func (s *scanner) run() []string {
+	s.scan()
+	s.resolveBare()
+	return s.found
+}
+
+// scanner walks the words of one text.
+type scanner struct {
+	t      *words.Text
+	query  bool // a name typed by a user: places may be in lower case
+	marked bool // the text has diacritics, so level words must carry theirs
+	found  []string
+	places []place   // every "level Name" the text writes, in order
+	bare   []mention // units named without their place
+}
+
+// place is a named place of a level.
+type place struct {
+	level level
+	name  string
+	at    int // word index
+}
+
+// mention is a unit found at a word.
+type mention struct {
+	h     head
+	level level
+	place string
+	at    int
+}
+
+func (s *scanner) scan() {
+	var waiting []mention // heads with no level yet, in a list: "Đảng ủy, UBND phường"
+	for i := 0; i < len(s.t.W); {
+		h, n := heads.Match(s.t, i)
+		if n == 0 || (h.capital && !s.t.W[i].Cap && !s.query) {
+			if lv, name, end := s.placeAt(i); name != "" {
+				s.places = append(s.places, place{level: lv, name: name, at: i})
+				i = end
+				continue
+			}
+			i++
+			continue
+		}
+		m, end := s.unit(h, i, i+n)
+		switch {
+		case m.level == noLevel && m.h.national != "" && (m.h.name == "" || m.place == "Việt Nam"):
+			s.found = append(s.found, m.h.national)
+		case m.level == noLevel:
+			if s.listContinues(end) {
+				waiting = append(waiting, m)
+			}
+		default:
+			for _, w := range waiting {
+				if slices.Contains(w.h.levels, m.level) {
+					w.level, w.place, w.at = m.level, m.place, m.at
+					s.add(w)
+				}
+			}
+			waiting = waiting[:0]
+			s.add(m)
+		}
+		if !s.listContinues(end) {
+			waiting = waiting[:0]
+		}
+		i = end
+	}
+}
+
+// listContinues reports whether another unit follows word end-1 in a
+// list: "Đảng ủy, UBND phường", "HĐND và UBND tỉnh".
+func (s *scanner) listContinues(end int) bool {
+	if end >= len(s.t.W) {
+		return false
+	}
+	g, next := s.t.Gap(end-1), end
+	if g == "" && s.t.Is(next, "va") {
+		next++
+	} else if g != "," && g != "-" && g != "/" {
+		return false
+	}
+	_, n := heads.Match(s.t, next)
+	return n > 0
+}
+
+// add records a unit with a level: with its place, or for later
+// resolution when the place is missing.
+func (s *scanner) add(m mention) {
+	if m.place == "" {
+		s.bare = append(s.bare, m)
+		return
+	}
+	s.places = append(s.places, place{level: m.level, name: m.place, at: m.at})
+	s.found = append(s.found, canonical(m))
+}
+
+// unit reads what follows a head at words i..j-1: "Việt Nam", a level and
+// a place. It returns the mention and the index after it.
+func (s *scanner) unit(h head, i, j int) (mention, int) {
+	m := mention{h: h, at: i}
+	if h.own != noLevel {
+		m.level = h.own
+		name, end := s.placeName(j, h.own)
+		m.place = name
+		return m, end
+	}
+	if len(h.levels) == 0 {
+		return m, j
+	}
+	if _, n := vietNam.Match(s.t, j); n > 0 && s.t.Gap(j-1) == "" {
+		j += n
+		m.place = "Việt Nam"
+	}
+	lv, name, end := s.placeAt(j)
+	if lv == noLevel || !slices.Contains(h.levels, lv) || s.t.Gap(j-1) != "" {
+		return m, j
+	}
+	m.level, m.place = lv, name
+	return m, end
+}
+
+// resolveBare gives each unit named without its place the place of its
+// level named nearest before it, else the first after it.
+func (s *scanner) resolveBare() {
+	for _, m := range s.bare {
+		var before, after string
+		for _, p := range s.places {
+			if p.level != m.level {
+				continue
+			}
+			if p.at < m.at {
+				before = p.name
+			} else if after == "" {
+				after = p.name
+			}
+		}
+		if m.place = before; m.place == "" {
+			m.place = after
+		}
+		if m.place != "" {
+			s.found = append(s.found, canonical(m))
+		}
+	}
+}
+
+// canonical writes a unit with its place: "Tỉnh ủy Bắc Ninh", "Ủy ban nhân
+// dân xã Chi Lăng", "Đảng ủy phường Phố Mới".
+func canonical(m mention) string {
+	name := m.h.name
+	if m.h.byLevel {
+		name = committees[m.level]
+	}
+	switch {
+	case m.place == hcm:
+		return name + " " + hcm
+	case strings.HasSuffix(name, "ủy") && name != "Đảng ủy":
+		return name + " " + m.place
+	}
+	return name + " " + levelNames[m.level] + " " + m.place
+}

@@ -1,0 +1,118 @@
+package unit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// maxPlaceWords bounds a place name: "Bà Rịa - Vũng Tàu" has four.
+const maxPlaceWords = 4
+
+// placeAt reads a level and its place at word i: "xã Chi Lăng", "TP.HCM",
+// "phường 5". name is "" for a level written without a place ("UBND
+// tỉnh"); end is i when there is no level.
+func (s *scanner) placeAt(i int) (lv level, name string, end int) {
+	if _, n := hcmForms.Match(s.t, i); n > 0 {
+		return thanhPho, hcm, i + n
+	}
+	lv, n := levelWords.Match(s.t, i)
+	if n == 0 || !s.spelled(i, i+n, levelNames[lv]) {
+		return noLevel, "", i
+	}
+	name, end = s.placeName(i+n, lv)
+	if lv == thanhPho && (strings.EqualFold(analyzers.Fold(name), "ho chi minh") || strings.EqualFold(name, "hcm")) {
+		name = hcm
+	}
+	return lv, name, end
+}
+
+// spelled reports whether the level at words i..j-1 is written as a level:
+// in a text with diacritics "xã" must carry them ("ra xa khu dân cư" is
+// not a level); abbreviations ("TP", "TX") always count.
+func (s *scanner) spelled(i, j int, canon string) bool {
+	if !s.marked || s.t.W[i].Upper {
+		return true
+	}
+	return analyzers.Normalize(s.t.Orig(i, j)) == analyzers.Normalize(canon)
+}
+
+// placeName reads the name of a place at word j (after a level or a
+// committee): capitalised words, a number, or Ho Chi Minh City. end is j
+// when there is none.
+func (s *scanner) placeName(j int, lv level) (string, int) {
+	if j >= len(s.t.W) {
+		return "", j
+	}
+	if g := s.t.Gap(j - 1); g != "" && (g != "." || !s.t.W[j-1].Upper) {
+		return "", j // "TP.Hà Nội", but not "Thị ủy. Qua đó"
+	}
+	if _, n := hcmForms.Match(s.t, j); n > 0 && (lv == thanhPho) {
+		return hcm, j + n
+	}
+	k := j
+	if s.t.Is(k, "so") && k+1 < len(s.t.W) && s.t.W[k+1].Digits {
+		k++
+	}
+	if w := s.t.W[k]; w.Digits {
+		return w.Fold, k + 1
+	}
+	if s.t.W[j].Upper && s.t.W[j-1].Upper && len(s.t.W[j-1].Fold) > 1 {
+		return s.capsName(j)
+	}
+	return s.casedName(j)
+}
+
+// casedName reads capitalised words: "Quế Võ", "Bà Rịa - Vũng Tàu".
+func (s *scanner) casedName(j int) (string, int) {
+	var sb strings.Builder
+	k := j
+	for ; k < len(s.t.W) && k < j+maxPlaceWords; k++ {
+		w := s.t.W[k]
+		if (!w.Cap && !s.query) || w.Digits {
+			break
+		}
+		if _, n := heads.Match(s.t, k); n > 0 && k > j {
+			break
+		}
+		if k > j {
+			switch s.t.Gap(k - 1) {
+			case "":
+				sb.WriteByte(' ')
+			case "-":
+				sb.WriteString(" - ")
+			default:
+				return sb.String(), k
+			}
+		}
+		sb.WriteString(titleCase(s.t.Orig(k, k+1)))
+	}
+	return sb.String(), k
+}
+
+// capsName reads a place in a text written in capitals, where case does
+// not show where the name ends: two words, or a longer known name.
+func (s *scanner) capsName(j int) (string, int) {
+	_, n := threeSyllablePlaces.Match(s.t, j)
+	if n == 0 {
+		n = 2
+		if j+1 >= len(s.t.W) || !s.t.W[j+1].Upper || s.t.Gap(j) != "" {
+			n = 1
+		}
+	}
+	parts := make([]string, n)
+	for k := range n {
+		parts[k] = titleCase(s.t.Orig(j+k, j+k+1))
+	}
+	return strings.Join(parts, " "), j + n
+}
+
+// titleCase writes a word of a name with a capital and the rest lower
+// case, NFC and new tone placement: "QUẾ" → "Quế", "Thuỷ" → "Thủy".
+func titleCase(w string) string {
+	w = strings.ToLower(analyzers.NormalizeCase(w))
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
+}

@@ -1,0 +1,164 @@
+package unit
+
+import "github.com/vnsearch/vnsearch/analyzers/directive/words"
+
+// level is an administrative level a place is named with.
+type level int
+
+const (
+	noLevel level = iota
+	tinh
+	thanhPho
+	huyen
+	thiXa
+	quan
+	xa
+	phuong
+	thiTran
+	thon
+	khuPho
+	toDanPho
+	ap
+	ban
+	xom
+	khu
+	lang
+	to
+)
+
+// levelNames are the canonical spellings of the levels.
+var levelNames = map[level]string{
+	tinh: "tỉnh", thanhPho: "thành phố", huyen: "huyện", thiXa: "thị xã", quan: "quận", xa: "xã",
+	phuong: "phường", thiTran: "thị trấn", thon: "thôn", khuPho: "khu phố", toDanPho: "tổ dân phố",
+	ap: "ấp", ban: "bản", xom: "xóm", khu: "khu", lang: "làng", to: "tổ",
+}
+
+// levelWords are the levels as written.
+var levelWords = words.NewDict(map[string]level{
+	"tỉnh": tinh, "thành phố": thanhPho, "TP": thanhPho, "TP.": thanhPho, "huyện": huyen,
+	"thị xã": thiXa, "TX": thiXa, "quận": quan, "xã": xa, "phường": phuong, "thị trấn": thiTran,
+	"thôn": thon, "khu phố": khuPho, "KP": khuPho, "tổ dân phố": toDanPho, "TDP": toDanPho,
+	"ấp": ap, "bản": ban, "xóm": xom, "khu": khu, "làng": lang, "tổ": to,
+})
+
+// Level sets.
+var (
+	adminLevels   = []level{tinh, thanhPho, huyen, thiXa, quan, xa, phuong, thiTran}
+	upperLevels   = []level{tinh, thanhPho, huyen, thiXa, quan}
+	communeLevels = []level{xa, phuong, thiTran}
+	villageLevels = []level{thon, khuPho, toDanPho, ap, ban, xom, khu, lang, to}
+)
+
+// hcm is the one place whose name includes its level.
+const hcm = "Thành phố Hồ Chí Minh"
+
+// hcmForms are the ways Ho Chi Minh City is written, level included.
+var hcmForms = words.NewDict(map[string]bool{
+	"TP.HCM": true, "TPHCM": true, "TP HCM": true, "TP. HCM": true, "Thành phố Hồ Chí Minh": true,
+	"TP Hồ Chí Minh": true, "TP. Hồ Chí Minh": true, "Tp.HCM": true,
+})
+
+// head is the name of a unit as written, before its place.
+type head struct {
+	name     string  // canonical name: "Ủy ban nhân dân", "Tỉnh ủy", "Bộ Chính trị"
+	levels   []level // levels a place may be named with after the name
+	own      level   // a committee's own level: Tỉnh ủy names a tỉnh
+	national string  // the unit when no level follows and "Việt Nam" does (or always, for national bodies)
+	byLevel  bool    // Đảng bộ: the name is the committee of the level
+	capital  bool    // counts only with a capital: "Công an", not "công an"
+}
+
+// committees of each level, for "Đảng bộ tỉnh X" → "Tỉnh ủy X".
+var committees = map[level]string{
+	tinh: "Tỉnh ủy", thanhPho: "Thành ủy", huyen: "Huyện ủy", thiXa: "Thị ủy", quan: "Quận ủy",
+	xa: "Đảng ủy", phuong: "Đảng ủy", thiTran: "Đảng ủy",
+}
+
+func national(name string) head { return head{national: name} }
+
+func org(name string, levels []level, nat string) head {
+	return head{name: name, levels: levels, national: nat}
+}
+
+var (
+	front   = org("Mặt trận Tổ quốc", adminLevels, "Mặt trận Tổ quốc Việt Nam")
+	youth   = org("Đoàn Thanh niên", adminLevels, "")
+	women   = org("Hội Liên hiệp Phụ nữ", adminLevels, "Hội Liên hiệp Phụ nữ Việt Nam")
+	farmers = org("Hội Nông dân", adminLevels, "Hội Nông dân Việt Nam")
+	veteran = org("Hội Cựu chiến binh", adminLevels, "Hội Cựu chiến binh Việt Nam")
+)
+
+// heads are the units recognized, by the ways they are written.
+var heads = words.NewDict(map[string]head{
+	// Party committees.
+	"Tỉnh ủy": {name: "Tỉnh ủy", own: tinh}, "Thành ủy": {name: "Thành ủy", own: thanhPho},
+	"Huyện ủy": {name: "Huyện ủy", own: huyen}, "Thị ủy": {name: "Thị ủy", own: thiXa},
+	"Quận ủy": {name: "Quận ủy", own: quan},
+	"Đảng ủy": {name: "Đảng ủy", levels: communeLevels},
+	"Đảng bộ": {levels: adminLevels, byLevel: true},
+	"Chi bộ":  {name: "Chi bộ", levels: villageLevels},
+	// State.
+	"Ủy ban nhân dân": {name: "Ủy ban nhân dân", levels: adminLevels}, "UBND": {name: "Ủy ban nhân dân", levels: adminLevels},
+	"Hội đồng nhân dân": {name: "Hội đồng nhân dân", levels: adminLevels}, "HĐND": {name: "Hội đồng nhân dân", levels: adminLevels},
+	"Đoàn đại biểu Quốc hội": {name: "Đoàn đại biểu Quốc hội", levels: []level{tinh, thanhPho}},
+	"Đoàn ĐBQH":              {name: "Đoàn đại biểu Quốc hội", levels: []level{tinh, thanhPho}},
+	"Công an":                {name: "Công an", levels: adminLevels, capital: true},
+	"Thanh tra":              {name: "Thanh tra", levels: upperLevels, capital: true},
+	"Tòa án nhân dân":        {name: "Tòa án nhân dân", levels: upperLevels}, "TAND": {name: "Tòa án nhân dân", levels: upperLevels},
+	"Viện kiểm sát nhân dân": {name: "Viện kiểm sát nhân dân", levels: upperLevels}, "VKSND": {name: "Viện kiểm sát nhân dân", levels: upperLevels},
+	// Mass organisations.
+	"Mặt trận Tổ quốc": front, "Ủy ban Mặt trận Tổ quốc": front, "MTTQ": front, "Ủy ban MTTQ": front,
+	"UBMTTQ": front, "MTTQVN": front, "Ủy ban Trung ương MTTQ Việt Nam": national("Mặt trận Tổ quốc Việt Nam"),
+	"Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": national("Mặt trận Tổ quốc Việt Nam"),
+	"Đoàn Thanh niên": youth, "Đoàn TN": youth, "Đoàn Thanh niên Cộng sản Hồ Chí Minh": youth,
+	"Đoàn TNCS Hồ Chí Minh": youth, "Đoàn TNCS HCM": youth,
+	"Tỉnh đoàn": {name: "Đoàn Thanh niên", own: tinh}, "Thành đoàn": {name: "Đoàn Thanh niên", own: thanhPho},
+	"Huyện đoàn": {name: "Đoàn Thanh niên", own: huyen}, "Thị đoàn": {name: "Đoàn Thanh niên", own: thiXa},
+	"Trung ương Đoàn": national("Trung ương Đoàn"), "T.Ư Đoàn": national("Trung ương Đoàn"),
+	"TW Đoàn": national("Trung ương Đoàn"), "Ban Chấp hành Trung ương Đoàn": national("Trung ương Đoàn"),
+	"Ban Bí thư Trung ương Đoàn": national("Trung ương Đoàn"),
+	"Hội Liên hiệp Phụ nữ":       women, "Hội LHPN": women, "Hội Phụ nữ": women,
+	"Trung ương Hội LHPN Việt Nam": national("Hội Liên hiệp Phụ nữ Việt Nam"),
+	"Hội Nông dân":                 farmers, "Hội ND": farmers,
+	"Hội Cựu chiến binh": veteran, "Hội CCB": veteran,
+	// National bodies.
+	"Bộ Chính trị": national("Bộ Chính trị"), "Ban Bí thư": national("Ban Bí thư"),
+	"Ban Chấp hành Trung ương":      national("Ban Chấp hành Trung ương"),
+	"Ban Chấp hành Trung ương Đảng": national("Ban Chấp hành Trung ương"),
+	"BCH Trung ương":                national("Ban Chấp hành Trung ương"), "BCH TW": national("Ban Chấp hành Trung ương"),
+	"Quốc hội": national("Quốc hội"), "Ủy ban Thường vụ Quốc hội": national("Ủy ban Thường vụ Quốc hội"),
+	"UBTVQH": national("Ủy ban Thường vụ Quốc hội"), "Chính phủ": national("Chính phủ"),
+	"Thanh tra Chính phủ":            national("Thanh tra Chính phủ"),
+	"Tòa án nhân dân tối cao":        national("Tòa án nhân dân tối cao"),
+	"Viện kiểm sát nhân dân tối cao": national("Viện kiểm sát nhân dân tối cao"),
+	"Bộ Công an":                     national("Bộ Công an"), "Bộ Quốc phòng": national("Bộ Quốc phòng"),
+	"Bộ Ngoại giao": national("Bộ Ngoại giao"), "Bộ Nội vụ": national("Bộ Nội vụ"),
+	"Bộ Tư pháp": national("Bộ Tư pháp"), "Bộ Tài chính": national("Bộ Tài chính"),
+	"Bộ Công Thương": national("Bộ Công Thương"), "Bộ Xây dựng": national("Bộ Xây dựng"),
+	"Bộ Y tế": national("Bộ Y tế"), "Bộ Giáo dục và Đào tạo": national("Bộ Giáo dục và Đào tạo"),
+	"Bộ GD&ĐT": national("Bộ Giáo dục và Đào tạo"), "Bộ Kế hoạch và Đầu tư": national("Bộ Kế hoạch và Đầu tư"),
+	"Bộ KH&ĐT": national("Bộ Kế hoạch và Đầu tư"),
+	"Bộ Nông nghiệp và Phát triển nông thôn": national("Bộ Nông nghiệp và Phát triển nông thôn"),
+	"Bộ NN&PTNT":                          national("Bộ Nông nghiệp và Phát triển nông thôn"),
+	"Bộ Nông nghiệp và Môi trường":        national("Bộ Nông nghiệp và Môi trường"),
+	"Bộ Tài nguyên và Môi trường":         national("Bộ Tài nguyên và Môi trường"),
+	"Bộ TN&MT":                            national("Bộ Tài nguyên và Môi trường"),
+	"Bộ Lao động - Thương binh và Xã hội": national("Bộ Lao động - Thương binh và Xã hội"),
+	"Bộ LĐ-TB&XH":                         national("Bộ Lao động - Thương binh và Xã hội"),
+	"Bộ Văn hóa, Thể thao và Du lịch":     national("Bộ Văn hóa, Thể thao và Du lịch"),
+	"Bộ VH-TT&DL":                         national("Bộ Văn hóa, Thể thao và Du lịch"), "Bộ VHTTDL": national("Bộ Văn hóa, Thể thao và Du lịch"),
+	"Bộ Thông tin và Truyền thông": national("Bộ Thông tin và Truyền thông"),
+	"Bộ TT&TT":                     national("Bộ Thông tin và Truyền thông"),
+	"Bộ Khoa học và Công nghệ":     national("Bộ Khoa học và Công nghệ"), "Bộ KH&CN": national("Bộ Khoa học và Công nghệ"),
+	"Bộ Giao thông vận tải": national("Bộ Giao thông vận tải"), "Bộ GTVT": national("Bộ Giao thông vận tải"),
+	"Bộ Dân tộc và Tôn giáo": national("Bộ Dân tộc và Tôn giáo"),
+})
+
+// vietNam follows a mass organisation's name: "Hội Nông dân Việt Nam".
+var vietNam = words.NewDict(map[string]bool{"Việt Nam": true, "VN": true})
+
+// threeSyllablePlaces are names longer than two syllables, for text in
+// capitals where case does not show where a name ends.
+var threeSyllablePlaces = words.NewDict(map[string]bool{
+	"Thừa Thiên Huế": true, "Hồ Chí Minh": true,
+})

@@ -1,0 +1,59 @@
+package unit
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Ban Thường vụ Tỉnh ủy Bắc Ninh họp", []string{"Tỉnh ủy Bắc Ninh"}},
+		{"Ban Tuyên giáo Thị uỷ Quế Võ", []string{"Thị ủy Quế Võ"}},
+		{"HĐND, UBND tỉnh Bắc Ninh", []string{"Hội đồng nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Bắc Ninh"}},
+		{"Ủy ban MTTQ Việt Nam tỉnh Bắc Ninh", []string{"Mặt trận Tổ quốc tỉnh Bắc Ninh"}},
+		{"Đảng bộ tỉnh Bắc Ninh và Đảng bộ xã Chi Lăng", []string{"Tỉnh ủy Bắc Ninh", "Đảng ủy xã Chi Lăng"}},
+		{"THỊ ỦY QUẾ VÕ TỔ CHỨC HỘI NGHỊ", []string{"Thị ủy Quế Võ"}},
+		{norm.NFD.String("Chi bộ thôn Quế Ổ, xã Chi Lăng"), []string{"Chi bộ thôn Quế Ổ"}},
+		{"tỉnh Bắc Ninh có nhiều ban ngành", nil},
+		{"ban hành văn bản, Ban tổ chức cuộc thi", nil},
+		{"UBND TP.HCM và Thành ủy TP.HCM", []string{"Thành ủy Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh"}},
+		{"Hội LHPN huyện Gia Bình, Hội CCB thị xã Quế Võ", []string{"Hội Cựu chiến binh thị xã Quế Võ", "Hội Liên hiệp Phụ nữ huyện Gia Bình"}},
+		{"Trung ương Đoàn và Tỉnh đoàn Bắc Ninh", []string{"Trung ương Đoàn", "Đoàn Thanh niên tỉnh Bắc Ninh"}},
+		{"Bộ Chính trị, Ban Bí thư", []string{"Ban Bí thư", "Bộ Chính trị"}},
+		{"UBND tỉnh Bà Rịa - Vũng Tàu", []string{"Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"}},
+		{"Mặt trận Tổ quốc Việt Nam", []string{"Mặt trận Tổ quốc Việt Nam"}},
+		{"thị xã Quế Võ. Ban Thường vụ Thị ủy chỉ đạo", []string{"Thị ủy Quế Võ"}},
+		{"Ban Thường vụ Tỉnh ủy chỉ đạo", nil},
+		{"phường Phố Mới: Đảng ủy, UBND phường giải quyết", []string{"Đảng ủy phường Phố Mới", "Ủy ban nhân dân phường Phố Mới"}},
+		{"thu gom rác ra xa Khu dân cư", nil},
+		{"UBND phường 5, quận 3", []string{"Ủy ban nhân dân phường 5"}},
+		{"lực lượng công an xã Chi Lăng", nil},
+		{"Công an tỉnh Thái Bình", []string{"Công an tỉnh Thái Bình"}},
+	}
+	for _, tt := range tests {
+		if got := Find(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Thị uỷ Quế Võ", "Thị ủy Quế Võ"},
+		{"UBND xã Chi Lăng", "Ủy ban nhân dân xã Chi Lăng"},
+		{"thi uy que vo", "Thị ủy Que Vo"},
+		{"ủy ban mttq việt nam tỉnh bắc ninh", "Mặt trận Tổ quốc tỉnh Bắc Ninh"},
+		{"Ban Thường vụ Tỉnh ủy Bắc Ninh", "Tỉnh ủy Bắc Ninh"},
+		{"  Hoà   Bình ", "Hòa Bình"},
+	}
+	for _, tt := range tests {
+		if got := Canonical(tt.in); got != tt.want {
+			t.Errorf("Canonical(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
