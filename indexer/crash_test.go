@@ -110,6 +110,12 @@ func (s *crashSite) page(i int) string {
 <body><nav><a href="/">Trang chủ</a></nav><article><h1>Bài số %d</h1>%s</article></body></html>`, i, 1+i, i, body.String())
 }
 
+func (s *crashSite) count(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
 func (s *crashSite) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits[r.URL.Path]++
@@ -240,10 +246,7 @@ func TestCrashRestart(t *testing.T) {
 		if i == 4 {
 			want = 2 // in flight when the first child was killed
 		}
-		site.mu.Lock()
-		n := site.hits[fmt.Sprintf("/a/%d.html", i)]
-		site.mu.Unlock()
-		if n != want {
+		if n := site.count(fmt.Sprintf("/a/%d.html", i)); n != want {
 			t.Errorf("article %d fetched %d times, want %d", i, n, want)
 		}
 	}
