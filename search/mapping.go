@@ -79,12 +79,14 @@ func newMapping() *mapping.IndexMappingImpl {
 		vi.Store = name == fieldTitle
 		vi.IncludeTermVectors = true
 		vi.IncludeInAll = false
+		vi.DocValues = false
 		folded := mapping.NewTextFieldMapping()
 		folded.Name = name + foldedSuffix
 		folded.Analyzer = analyzers.FoldedName
 		folded.Store = false
 		folded.IncludeTermVectors = true
 		folded.IncludeInAll = false
+		folded.DocValues = false
 		doc.AddFieldMappingsAt(name, vi, folded)
 	}
 	for _, name := range keywordFields {
