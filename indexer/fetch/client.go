@@ -125,8 +125,8 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("%w: %q is not http or https", ErrRedirect, req.URL.Scheme)
 	}
-	if !c.allowed(req.Context(), req.URL) {
-		return fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)
+	if err := c.checkRobots(req.Context(), req.URL); err != nil {
+		return fmt.Errorf("redirect to %s: %w", req.URL, err)
 	}
 	return nil
 }
@@ -139,8 +139,8 @@ func (c *Client) Get(ctx context.Context, rawURL string, prev Validators) (*Resp
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("get %q: not an absolute http(s) url", rawURL)
 	}
-	if !c.allowed(ctx, u) {
-		return nil, fmt.Errorf("get %s: %w", rawURL, ErrDisallowed)
+	if err := c.checkRobots(ctx, u); err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
 	for attempt := 0; ; attempt++ {
 		resp, err := c.once(ctx, u, prev)

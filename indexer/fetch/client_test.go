@@ -130,8 +130,13 @@ func TestRobotsUnavailable(t *testing.T) {
 	cfg := testConfig()
 	cfg.Retries = 0
 	_, err := newClient(t, cfg).Get(context.Background(), srv.URL+"/a.html", Validators{})
-	if !errors.Is(err, ErrDisallowed) {
+	if !errors.Is(err, ErrDisallowed) || !strings.Contains(err.Error(), "robots.txt answered http status 500") {
 		t.Fatalf("err = %v, want ErrDisallowed", err)
+	}
+	srv.Close()
+	_, err = newClient(t, cfg).Get(context.Background(), srv.URL+"/a.html", Validators{})
+	if err == nil || errors.Is(err, ErrDisallowed) || !strings.Contains(err.Error(), "connection refused") {
+		t.Fatalf("unreachable host: err = %v", err)
 	}
 }
 

@@ -3,17 +3,23 @@ package fetch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 )
 
-// allowed reports whether robots.txt of u's host lets us fetch u, fetching
-// and caching that robots.txt on first use.
-func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
+// checkRobots returns nil when robots.txt of u's host lets us fetch u,
+// fetching and caching that robots.txt on first use. It fails with
+// ErrDisallowed, or with the transport error when robots.txt could not
+// be reached (not cached: the next request asks again).
+func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	if u.Path == "/robots.txt" {
-		return true
+		return nil
 	}
-	r := c.robotsFor(ctx, u)
+	r, err := c.robotsFor(ctx, u)
+	if err != nil {
+		return fmt.Errorf("robots.txt: %w", err)
+	}
 	path := u.EscapedPath()
 	if path == "" {
 		path = "/"
@@ -21,20 +27,26 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	return r.allowed(path)
+	if !r.allowed(path) {
+		if r.reason != "" {
+			return fmt.Errorf("%w (%s)", ErrDisallowed, r.reason)
+		}
+		return ErrDisallowed
+	}
+	return nil
 }
 
-func (c *Client) robotsFor(ctx context.Context, u *url.URL) *robots {
+func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	key := u.Scheme + "://" + u.Host
 	c.mu.Lock()
 	r, ok := c.robots[key]
 	c.mu.Unlock()
 	if ok {
-		return r
+		return r, nil
 	}
-	r = c.loadRobots(ctx, &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"})
-	if ctx.Err() != nil {
-		return r // not cached: the next request asks again
+	r, err := c.loadRobots(ctx, &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"})
+	if err != nil {
+		return nil, err
 	}
 	c.mu.Lock()
 	c.robots[key] = r
@@ -42,21 +54,23 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) *robots {
 	if r.delay > 0 {
 		c.SetDelay(key, r.delay)
 	}
-	return r
+	return r, nil
 }
 
 // loadRobots follows the usual reading of robots.txt: a 4xx allows
-// everything, a 5xx or an unreachable host forbids everything.
-func (c *Client) loadRobots(ctx context.Context, u *url.URL) *robots {
+// everything, a 5xx forbids everything; an unreachable host is an error.
+func (c *Client) loadRobots(ctx context.Context, u *url.URL) (*robots, error) {
 	resp, err := c.once(ctx, u, Validators{})
 	var se *StatusError
 	switch {
 	case err == nil:
-		return parseRobots(string(resp.Body), c.agent)
+		return parseRobots(string(resp.Body), c.agent), nil
 	case errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != http.StatusTooManyRequests:
-		return allowAll
+		return allowAll, nil
+	case errors.As(err, &se):
+		c.log.Warn("robots.txt failed, host skipped", "url", u.String(), "err", err)
+		return &robots{rules: disallowAll.rules, reason: "robots.txt answered " + se.Error()}, nil
 	default:
-		c.log.Warn("robots.txt unavailable, host skipped", "url", u.String(), "err", err)
-		return disallowAll
+		return nil, err
 	}
 }

@@ -9,8 +9,9 @@ import (
 
 // robots is the part of one robots.txt that applies to our user agent.
 type robots struct {
-	rules []rule
-	delay time.Duration
+	rules  []rule
+	delay  time.Duration
+	reason string // why everything is disallowed, when robots.txt failed
 }
 
 type rule struct {

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/vnsearch/vnsearch/indexer"
+	"github.com/vnsearch/vnsearch/search"
+)
+
+func init() {
+	register("crawl", command{
+		summary: "crawl the sources file now (--once) or on its schedules until interrupted",
+		run:     runCrawl,
+	})
+}
+
+// crawlConfig is the configuration of `vnsearch crawl`.
+type crawlConfig struct {
+	Data    string
+	Sources string
+	Once    bool
+	Crawler indexer.Config
+}
+
+func parseCrawlFlags(args []string, stderr io.Writer) (crawlConfig, error) {
+	cfg := crawlConfig{Data: defaultDataDir, Crawler: indexer.DefaultConfig()}
+	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Data, "data", cfg.Data, "data directory")
+	fs.StringVar(&cfg.Sources, "sources", "", "sources file (YAML), required")
+	fs.BoolVar(&cfg.Once, "once", false, "crawl every source once, print a summary and exit")
+	fs.DurationVar(&cfg.Crawler.Fetch.Delay, "delay", cfg.Crawler.Fetch.Delay, "default pause between two requests to one host")
+	fs.DurationVar(&cfg.Crawler.Fetch.Timeout, "timeout", cfg.Crawler.Fetch.Timeout, "time limit of one request")
+	fs.IntVar(&cfg.Crawler.MaxItemsPerRun, "max-items", cfg.Crawler.MaxItemsPerRun, "article pages fetched per source and run")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: vnsearch crawl [--data DIR] --sources FILE [--once] [--delay 1s] [--timeout 30s] [--max-items N]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return cfg, fmt.Errorf("unexpected arguments %q", fs.Args())
+	case cfg.Sources == "":
+		fs.Usage()
+		return cfg, errors.New("--sources is required")
+	}
+	return cfg, cfg.Crawler.Validate()
+}
+
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseCrawlFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	sources, err := indexer.LoadSources(cfg.Sources)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	ix, err := openIndex(cfg.Data)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	c, err := openCrawler(ctx, cfg.Data, cfg.Crawler, ix, log)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if cfg.Once {
+		return crawlOnce(ctx, c, sources, stdout)
+	}
+	s := indexer.NewScheduler(c, sources, log.With("component", "scheduler"))
+	var mu sync.Mutex
+	s.OnReport = func(r *indexer.Report) {
+		mu.Lock()
+		defer mu.Unlock()
+		printReport(stdout, r)
+	}
+	if err := s.Open(ctx); err != nil {
+		return err
+	}
+	log.Info("crawling on schedule; interrupt to stop", "sources", len(sources))
+	<-ctx.Done()
+	return s.Close()
+}
+
+// openCrawler opens the crawler of a data directory, writing to ix and
+// filling each article's metadata. `vnsearch serve` schedules it too.
+func openCrawler(ctx context.Context, data string, cfg indexer.Config, ix *search.Index, log *slog.Logger) (*indexer.Crawler, error) {
+	c := indexer.NewCrawler(cfg, filepath.Join(data, crawlDBName), ix)
+	c.Enrich = enrich
+	c.Logger = log.With("component", "crawler")
+	if err := c.Open(ctx); err != nil {
+		return nil, fmt.Errorf("open crawler: %w", err)
+	}
+	return c, nil
+}
+
+// crawlOnce crawls every source once, concurrently (they are different
+// sites), printing each source's report as it ends and then the totals.
+// It fails when every source failed.
+func crawlOnce(ctx context.Context, c *indexer.Crawler, sources []indexer.Source, w io.Writer) error {
+	start := time.Now()
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	total := &indexer.Report{Source: "total"}
+	failedSources := 0
+	for _, src := range sources {
+		fmt.Fprintf(w, "crawling %s: %d feeds, %d sitemaps, %d pages\n", src.Name, len(src.Feeds), len(src.Sitemaps), len(src.Pages))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := c.Crawl(ctx, src)
+			mu.Lock()
+			defer mu.Unlock()
+			printReport(w, r)
+			total.Fetched += r.Fetched
+			total.New += r.New
+			total.Updated += r.Updated
+			total.Skipped += r.Skipped
+			total.Failures = append(total.Failures, r.Failures...)
+			if r.Err != nil {
+				failedSources++
+			}
+		}()
+	}
+	wg.Wait()
+	total.Duration = time.Since(start)
+	fmt.Fprintf(w, "%s; %d of %d sources failed\n", total, failedSources, len(sources))
+	if failedSources == len(sources) {
+		return errors.New("every source failed")
+	}
+	return ctx.Err()
+}
+
+func printReport(w io.Writer, r *indexer.Report) {
+	fmt.Fprintln(w, r)
+	for _, f := range r.Failures {
+		fmt.Fprintf(w, "  failed %s: %s\n", f.URL, f.Reason)
+	}
+}

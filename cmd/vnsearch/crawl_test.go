@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// crawlSite serves three articles of the indexer's test site and a feed
+// announcing them plus one page that does not exist.
+func crawlSite(t *testing.T) *httptest.Server {
+	files := http.FileServer(http.Dir(filepath.Join("..", "..", "indexer", "testdata", "site")))
+	var srv *httptest.Server
+	srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/rss.xml" {
+			files.ServeHTTP(w, r)
+			return
+		}
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Báo Mẫu</title>`)
+		for _, p := range []string{"hoi-nghi-xay-dung-dang", "chuyen-doi-so-cap-xa", "nong-thon-moi-kieu-mau", "khong-co"} {
+			fmt.Fprintf(w, "<item><title>%s</title><link>%s/tin-tuc/%s.html</link></item>", p, srv.URL, p)
+		}
+		fmt.Fprint(w, "</channel></rss>")
+	}))
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func writeSources(t *testing.T, feeds ...string) string {
+	var b strings.Builder
+	b.WriteString("sources:\n")
+	for i, f := range feeds {
+		fmt.Fprintf(&b, "  - name: Nguồn %d\n    schedule: \"@every 1h\"\n    feeds: [%q]\n", i+1, f)
+	}
+	path := filepath.Join(t.TempDir(), "sources.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCrawlOnce(t *testing.T) {
+	srv := crawlSite(t)
+	data := t.TempDir()
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	sources := writeSources(t, srv.URL+"/rss.xml", dead.URL+"/rss.xml")
+	args := []string{"crawl", "--data", data, "--sources", sources, "--once", "--delay", "0", "--timeout", "5s"}
+
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errOut.String())
+	}
+	for _, want := range []string{
+		"crawling Nguồn 1: 1 feeds, 0 sitemaps, 0 pages",
+		"Nguồn 1: fetched 3, new 3, updated 0, skipped 0, failed 1",
+		"/tin-tuc/khong-co.html: get " + srv.URL + "/tin-tuc/khong-co.html: http status 404",
+		"Nguồn 2: fetched 0, new 0, updated 0, skipped 0, failed 1",
+		"(source failed: every feed, sitemap and page failed)",
+		"total: fetched 3, new 3, updated 0, skipped 0, failed 2",
+		"1 of 2 sources failed",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+
+	out.Reset()
+	if code := run(context.Background(), args, &out, &errOut); code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, errOut.String())
+	}
+	if want := "Nguồn 1: fetched 0, new 0, updated 0, skipped 4, failed 0"; !strings.Contains(out.String(), want) {
+		t.Errorf("second run lacks %q:\n%s", want, out.String())
+	}
+
+	ix, err := openIndex(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, err := ix.Count(); err != nil || n != 3 {
+		t.Errorf("index holds %d articles (%v), want 3", n, err)
+	}
+}
+
+func TestCrawlEverySourceFailed(t *testing.T) {
+	dead := httptest.NewServer(http.NotFoundHandler())
+	dead.Close()
+	args := []string{"crawl", "--data", t.TempDir(), "--sources", writeSources(t, dead.URL+"/rss.xml"), "--once", "--timeout", "1s"}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args, &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "every source failed") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+}
+
+func TestCrawlFlags(t *testing.T) {
+	for _, args := range [][]string{{}, {"--sources", "x.yaml", "extra"}, {"--sources", "x.yaml", "--max-items", "0"}} {
+		if _, err := parseCrawlFlags(args, new(bytes.Buffer)); err == nil {
+			t.Errorf("parseCrawlFlags(%q) accepted", args)
+		}
+	}
+}
