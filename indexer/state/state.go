@@ -22,6 +22,7 @@ var (
 	bucketGroups     = []byte("groups")     // group id + 0 + member id → ∅
 	bucketValidators = []byte("validators") // url → fetch.Validators
 	bucketFailures   = []byte("failures")   // url key → Failure
+	bucketPending    = []byte("pending")    // id → ∅ for Pending records
 )
 
 // Status is where an article stands between fetch and index.
@@ -75,7 +76,7 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open crawl state %s: %w", path, err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketArticles, bucketURLs, bucketSketches, bucketGroups, bucketValidators, bucketFailures} {
+		for _, name := range [][]byte{bucketArticles, bucketURLs, bucketSketches, bucketGroups, bucketValidators, bucketFailures, bucketPending} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -170,6 +171,14 @@ func put(tx *bolt.Tx, rec Record) error {
 	if err := tx.Bucket(bucketArticles).Put([]byte(rec.ID), v); err != nil {
 		return err
 	}
+	if rec.Status == Pending {
+		err = tx.Bucket(bucketPending).Put([]byte(rec.ID), nil)
+	} else {
+		err = tx.Bucket(bucketPending).Delete([]byte(rec.ID))
+	}
+	if err != nil {
+		return err
+	}
 	for _, k := range rec.Keys {
 		if err := tx.Bucket(bucketURLs).Put([]byte(k), []byte(rec.ID)); err != nil {
 			return err
@@ -202,15 +211,12 @@ func groupKey(group, id string) []byte {
 func (db *DB) Pending() ([]Record, error) {
 	var out []Record
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
-			var rec Record
-			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("decode record %s: %w", k, err)
-			}
-			if rec.Status == Pending {
+		return tx.Bucket(bucketPending).ForEach(func(k, _ []byte) error {
+			rec, ok, err := get(tx, string(k))
+			if ok {
 				out = append(out, rec)
 			}
-			return nil
+			return err
 		})
 	})
 	return out, err
