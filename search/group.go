@@ -31,7 +31,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 			continue
 		}
 		seen[g] = g != ""
-		hits = append(hits, toHit(h))
+		hits = append(hits, toHit(h, c.textRuns))
 	}
 	from := min((req.Page-1)*req.Size, len(hits))
 	page := hits[from:min(from+req.Size, len(hits))]
@@ -66,7 +66,7 @@ func (ix *Index) originalOf(ctx context.Context, c *compiled, h *Hit) {
 		return
 	}
 	score := h.Score
-	*h = toHit(res.Hits[0])
+	*h = toHit(res.Hits[0], c.textRuns)
 	h.Score = score
 	h.Copies = ix.groupSize(ctx, group) - 1
 }

@@ -69,7 +69,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Facets: facets(res.Facets),
 	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, toHit(h))
+		out.Hits = append(out.Hits, toHit(h, c.textRuns))
 	}
 	out.Suggestion = ix.suggestion(ctx, pq, c, res.Total)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -131,7 +131,7 @@ func searchError(err error) error {
 }
 
 // toHit converts a bleve hit with its stored fields and term locations.
-func toHit(h *bsearch.DocumentMatch) Hit {
+func toHit(h *bsearch.DocumentMatch, runs []string) Hit {
 	a := fromFields(h.ID, h.Fields)
 	return Hit{
 		ID:         h.ID,
@@ -139,7 +139,7 @@ func toHit(h *bsearch.DocumentMatch) Hit {
 		Title:      a.Title,
 		Source:     a.Source,
 		Published:  a.Published,
-		Snippets:   snippets(a, h.Locations),
+		Snippets:   snippets(a, h.Locations, runs),
 		Score:      h.Score,
 		Units:      nonNil(a.Units),
 		Directives: nonNil(a.Directives),

@@ -25,12 +25,20 @@ type span struct {
 }
 
 // snippets cuts up to maxSnippets fragments of the lead and body around the
-// matches, HTML-escaped with the matches in <mark>. An article whose text
-// did not match shows the start of its lead or body.
-func snippets(a *Article, locs bsearch.FieldTermLocationMap) []string {
+// matches, HTML-escaped with the matches in <mark>. Where a run of query
+// words occurs as a phrase, only the phrase is marked, not every occurrence
+// of its words. An article whose text did not match shows the start of its
+// lead or body.
+func snippets(a *Article, locs bsearch.FieldTermLocationMap, runs []string) []string {
+	segs := segments(a.Title, a.Lead, a.Body)[1:]
+	spans := make([][]span, len(segs))
+	for i, seg := range segs {
+		spans[i] = matchSpans(seg, locs[fieldText], locs[fieldText+foldedSuffix])
+	}
+	preferPhrases(segs, spans, runs)
 	var out []string
-	for _, seg := range segments(a.Title, a.Lead, a.Body)[1:] {
-		spans := matchSpans(seg, locs[fieldText], locs[fieldText+foldedSuffix])
+	for i, seg := range segs {
+		spans := spans[i]
 		for _, w := range bestWindows(seg.text, spans, maxSnippets-len(out)) {
 			out = append(out, render(seg.text, w, spans))
 		}
@@ -51,6 +59,52 @@ func snippets(a *Article, locs bsearch.FieldTermLocationMap) []string {
 		out = []string{}
 	}
 	return out
+}
+
+// preferPhrases drops the spans of words that belong to a multi-word run
+// found as a phrase somewhere in the article, except where they form that
+// phrase.
+func preferPhrases(segs []segment, spans [][]span, runs []string) {
+	phraseWords := map[string]bool{}
+	wins := make([][]window, len(segs))
+	for _, run := range runs {
+		want := firstAtPosition(analyzers.AnalyzeFolded(run))
+		if len(want) < 2 {
+			continue
+		}
+		found := false
+		for i, seg := range segs {
+			m := phraseMatches(seg.text, spans[i], want)
+			wins[i] = append(wins[i], m...)
+			found = found || len(m) > 0
+		}
+		if found {
+			for _, t := range want {
+				phraseWords[t.Term] = true
+			}
+		}
+	}
+	if len(phraseWords) == 0 {
+		return
+	}
+	for i := range spans {
+		kept := spans[i][:0]
+		for _, s := range spans[i] {
+			if !phraseWords[s.key] || inside(s, wins[i]) {
+				kept = append(kept, s)
+			}
+		}
+		spans[i] = kept
+	}
+}
+
+func inside(s span, wins []window) bool {
+	for _, w := range wins {
+		if s.start >= w.start && s.end <= w.end {
+			return true
+		}
+	}
+	return false
 }
 
 // matchSpans merges the term locations of the text field's twins that

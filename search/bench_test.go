@@ -1,0 +1,229 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+var benchDocs = flag.Int("benchdocs", 0, "articles of ../shared/corpus to benchmark on (0 = all)")
+
+// benchCorpus loads the articles to benchmark on: ../shared/corpus when it
+// is there, the demo corpus otherwise.
+func benchCorpus(b *testing.B) (name string, articles []Article) {
+	b.Helper()
+	files, _ := filepath.Glob("../../shared/corpus/*.jsonl.gz")
+	if len(files) == 0 {
+		return "demo", loadDemo(b)
+	}
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dec, err := NewDecoder(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for *benchDocs == 0 || len(articles) < *benchDocs {
+			a, err := dec.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				b.Fatalf("%s: %v", path, err)
+			}
+			a.Year = a.Published.Year()
+			if a.Published.IsZero() {
+				a.Year = 0
+			}
+			articles = append(articles, a)
+		}
+		f.Close()
+	}
+	return "shared/corpus", articles
+}
+
+// BenchmarkIndex indexes the corpus with vnsearch's mapping and, as the
+// baseline, with the same document shape under bleve's standard analyzer
+// (one text field, no folded twin), reporting docs/s and index MB.
+//
+//	go test ./search -run NONE -bench Index -benchtime 1x -timeout 60m
+func BenchmarkIndex(b *testing.B) {
+	name, articles := benchCorpus(b)
+	b.Logf("%s: %d articles", name, len(articles))
+	for _, m := range []struct {
+		name    string
+		mapping func() mapping.IndexMapping
+	}{
+		{"vnsearch", func() mapping.IndexMapping { return newMapping() }},
+		{"standard", standardMapping},
+	} {
+		b.Run(m.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				dir := filepath.Join(b.TempDir(), "index")
+				start := time.Now()
+				idx, err := bleve.New(dir, m.mapping())
+				if err != nil {
+					b.Fatal(err)
+				}
+				for j := 0; j < len(articles); j += 500 {
+					batch := idx.NewBatch()
+					for k := j; k < min(j+500, len(articles)); k++ {
+						if err := batch.Index(articles[k].ID, toDoc(&articles[k])); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if err := idx.Batch(batch); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := idx.Close(); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(articles))/time.Since(start).Seconds(), "docs/s")
+				b.ReportMetric(float64(dirBytes(dir))/1e6, "index-MB")
+			}
+		})
+	}
+}
+
+// standardMapping indexes the same documents with bleve's standard
+// analyzer: the text field once, without the folded twin.
+func standardMapping() mapping.IndexMapping {
+	im := newMapping()
+	doc := im.DefaultMapping
+	for _, name := range analyzedFields {
+		fm := doc.Properties[name].Fields[0]
+		fm.Analyzer = standard.Name
+		doc.Properties[name].Fields = doc.Properties[name].Fields[:1]
+	}
+	im.DefaultAnalyzer = standard.Name
+	return im
+}
+
+func dirBytes(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+var (
+	benchIndexOnce sync.Once
+	benchIndex     *Index
+	benchIndexErr  error
+)
+
+// sharedBenchIndex builds one index of the benchmark corpus for all query
+// benchmarks of the run.
+func sharedBenchIndex(b *testing.B) *Index {
+	benchIndexOnce.Do(func() {
+		_, articles := benchCorpus(b)
+		dir, err := os.MkdirTemp("", "vnsearch-bench")
+		if err != nil {
+			benchIndexErr = err
+			return
+		}
+		benchIndex, benchIndexErr = Open(filepath.Join(dir, "index"))
+		for i := 0; i < len(articles) && benchIndexErr == nil; i += 500 {
+			benchIndexErr = benchIndex.Index(context.Background(), articles[i:min(i+500, len(articles))]...)
+		}
+	})
+	if benchIndexErr != nil {
+		b.Fatal(benchIndexErr)
+	}
+	return benchIndex
+}
+
+// benchQueries are the query shapes of the latency benchmark.
+var benchQueries = map[string][]string{
+	"phrase": {
+		`"Dễ trăm lần không dân cũng chịu"`, `"de tram lan khong dan cung chiu"`, `"chuyển đổi số"`,
+		`"ngân sách nhà nước"`, `"phòng, chống tham nhũng"`, `"xây dựng nông thôn mới"`,
+	},
+	"terms": {
+		"Đảng ủy", "dang uy", "hòa giải", "hoa giai", "thuy san", "chuyen doi so",
+		"phong chong tham nhung", "Quốc hội", "bão lũ miền Trung", "giá xăng dầu",
+	},
+	"filtered": {
+		"Đảng ủy year:2013", "kinh te year:2005..2006", `"Quốc hội" year:2015..2025`,
+		"chinh phu -year:2013", "tham nhũng source:VnExpress", "giáo dục OR y tế year:2016..",
+	},
+}
+
+// BenchmarkQuery measures query latency (facets, highlights and
+// suggestions included) by query shape and reports p50 and p99.
+//
+//	go test ./search -run NONE -bench Query -benchtime 200x -timeout 60m
+func BenchmarkQuery(b *testing.B) {
+	ix := sharedBenchIndex(b)
+	names := make([]string, 0, len(benchQueries))
+	for n := range benchQueries {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		qs := benchQueries[name]
+		b.Run(name, func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if _, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)]}); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+			}
+			reportPercentiles(b, lat)
+		})
+	}
+}
+
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	at := func(p float64) float64 {
+		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+// ExampleIndex_Search shows a query typed without diacritics finding and
+// highlighting accented text.
+func ExampleIndex_Search() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	ix, _ := Open(filepath.Join(dir, "index"))
+	defer ix.Close()
+	ix.Index(context.Background(), Article{
+		ID: "a1", Title: "Học tập và làm theo Bác",
+		Body: "Nhớ lời Bác dặn “Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong”.",
+	})
+	res, _ := ix.Search(context.Background(), Request{Query: "de tram lan khong dan cung chiu"})
+	fmt.Println(res.Total, res.Hits[0].ID)
+	fmt.Println(res.Hits[0].Snippets[0])
+	fmt.Println(res.Suggestion)
+	// Output:
+	// 1 a1
+	// Nhớ lời Bác dặn “<mark>Dễ trăm lần không dân cũng chịu</mark>, khó vạn lần dân liệu cũng xong”.
+	// Dễ trăm lần không dân cũng chịu
+}
