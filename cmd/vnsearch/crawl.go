@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vnsearch/vnsearch/indexer"
+	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -99,7 +100,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // filling each article's metadata. `vnsearch serve` schedules it too.
 func openCrawler(ctx context.Context, data string, cfg indexer.Config, ix *search.Index, log *slog.Logger) (*indexer.Crawler, error) {
 	c := indexer.NewCrawler(cfg, filepath.Join(data, crawlDBName), ix)
-	c.Enrich = enrich
+	c.Enrich = metadata.Enrich
 	c.Logger = log.With("component", "crawler")
 	if err := c.Open(ctx); err != nil {
 		return nil, fmt.Errorf("open crawler: %w", err)

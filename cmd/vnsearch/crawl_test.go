@@ -8,8 +8,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/vnsearch/vnsearch/indexer/dedup"
 )
 
 // crawlSite serves three articles of the indexer's test site and a feed
@@ -87,6 +90,14 @@ func TestCrawlOnce(t *testing.T) {
 	defer ix.Close()
 	if n, err := ix.Count(); err != nil || n != 3 {
 		t.Errorf("index holds %d articles (%v), want 3", n, err)
+	}
+	key, _ := dedup.Key(srv.URL + "/tin-tuc/hoi-nghi-xay-dung-dang.html")
+	a, err := ix.Article(context.Background(), dedup.ID(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "Nguồn 1" || a.Year != 2025 || !slices.Contains(a.Units, "Huyện ủy Gia Bình") {
+		t.Errorf("crawled article without its metadata: source %q, year %d, units %v", a.Source, a.Year, a.Units)
 	}
 }
 
