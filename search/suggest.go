@@ -211,7 +211,7 @@ func (ix *Index) suggestion(ctx context.Context, pq *query.Query, c *compiled, t
 // else word by word from the vocabulary.
 func (ix *Index) restore(ctx context.Context, run string, v *vocabulary) string {
 	if s, ok := ix.restoreFromText(ctx, run); ok {
-		return s
+		return analyzers.NormalizeCase(s)
 	}
 	words := strings.Fields(run)
 	for i, w := range words {

@@ -1,0 +1,51 @@
+// Command vnpeer runs vnsearch through the peer benchmark of
+// ../shared/peers, so that it is measured on the same corpus and queries as
+// PostgreSQL, SQLite FTS5, Xapian, bleve's standard analyzer and
+// minisearch, and writes the same JSON summary their adapters write.
+//
+//	vnpeer run CORPUS.jsonl QUERIES.tsv OUT.json WORKDIR
+//	vnpeer quotes CORPUS.jsonl N QUERIES.tsv QRELS.tsv
+//
+// run indexes CORPUS (title, lead and body, as vnsearch does), then runs
+// every query twice, once untimed; a "phrase" query is sent quoted, a
+// "terms" query as typed. quotes writes a known-item benchmark: N passages
+// of 8 words drawn from CORPUS (seeded, so repeatable), each typed four
+// ways (exact, without diacritics, other tone placement, NFD) as phrase
+// queries, and the qrels naming every article that holds the passage.
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "run":
+		if len(os.Args) != 6 {
+			usage()
+		}
+		err = run(os.Args[2], os.Args[3], os.Args[4], os.Args[5])
+	case "quotes":
+		if len(os.Args) != 6 {
+			usage()
+		}
+		err = quotes(os.Args[2], os.Args[3], os.Args[4], os.Args[5])
+	default:
+		usage()
+	}
+	if err != nil {
+		slog.Error("vnpeer failed", "err", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: vnpeer run CORPUS QUERIES OUT.json WORKDIR\n       vnpeer quotes CORPUS N QUERIES.tsv QRELS.tsv")
+	os.Exit(2)
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// quoteWords is the length of a drawn passage.
+const quoteWords = 8
+
+// quotes draws n passages from the corpus and writes them, typed four
+// ways, as phrase queries with their qrels.
+func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
+	n, err := strconv.Atoi(nArg)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("N: want a positive number, got %q", nArg)
+	}
+	articles, err := loadCorpus(corpusPath)
+	if err != nil {
+		return err
+	}
+	folded := make([]string, len(articles))
+	for i, a := range articles {
+		folded[i] = " " + foldedWords(a.Title+" . "+a.Body) + " "
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var queries, qrels strings.Builder
+	for q := 0; q < n; {
+		a := articles[rng.IntN(len(articles))]
+		passage, ok := passage(a.Body, rng)
+		if !ok || !analyzers.HasDiacritics(passage) {
+			continue
+		}
+		key := " " + foldedWords(passage) + " "
+		var holders []string
+		for i, f := range folded {
+			if strings.Contains(f, key) {
+				holders = append(holders, articles[i].ID)
+			}
+		}
+		if len(holders) == 0 || len(holders) > 5 { // boilerplate, not a quote
+			continue
+		}
+		q++
+		for _, ty := range []struct {
+			name string
+			f    func(string) string
+		}{{"x", func(s string) string { return s }}, {"f", analyzers.Fold}, {"t", swapTone}, {"d", norm.NFD.String}} {
+			qid := fmt.Sprintf("k%03d%s", q, ty.name)
+			fmt.Fprintf(&queries, "%s\tphrase\t%s\n", qid, ty.f(passage))
+			for _, id := range holders {
+				fmt.Fprintf(&qrels, "%s\t%s\n", qid, id)
+			}
+		}
+	}
+	if err := os.WriteFile(queriesPath, []byte(queries.String()), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(qrelsPath, []byte(qrels.String()), 0o644)
+}
+
+// passage picks quoteWords consecutive words inside one sentence of body.
+func passage(body string, rng *rand.Rand) (string, bool) {
+	sentences := strings.FieldsFunc(body, func(r rune) bool { return strings.ContainsRune(".!?\n;:“”\"()", r) })
+	if len(sentences) == 0 {
+		return "", false
+	}
+	words := strings.Fields(sentences[rng.IntN(len(sentences))])
+	if len(words) < quoteWords {
+		return "", false
+	}
+	start := rng.IntN(len(words) - quoteWords + 1)
+	return strings.Trim(strings.Join(words[start:start+quoteWords], " "), ",- "), true
+}
+
+func foldedWords(s string) string {
+	toks := analyzers.AnalyzeFolded(s)
+	words := make([]string, 0, len(toks))
+	for i, t := range toks {
+		if i == 0 || t.Position != toks[i-1].Position {
+			words = append(words, t.Term)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// swapTone moves the tone mark of words ending in oa/oe/uy to the other
+// placement (hòa ↔ hoà), as the old and new conventions write them.
+func swapTone(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(w)
+		if len(r) < 2 || strings.HasPrefix(strings.ToLower(w), "qu") {
+			continue
+		}
+		words[i] = string(r[:len(r)-2]) + toneSwaps.Replace(string(r[len(r)-2:]))
+	}
+	return strings.Join(words, " ")
+}
+
+var toneSwaps = func() *strings.Replacer {
+	var pairs []string
+	for _, p := range [][2]string{
+		{"òa", "oà"}, {"óa", "oá"}, {"ỏa", "oả"}, {"õa", "oã"}, {"ọa", "oạ"},
+		{"òe", "oè"}, {"óe", "oé"}, {"ỏe", "oẻ"}, {"õe", "oẽ"}, {"ọe", "oẹ"},
+		{"ùy", "uỳ"}, {"úy", "uý"}, {"ủy", "uỷ"}, {"ũy", "uỹ"}, {"ụy", "uỵ"},
+	} {
+		pairs = append(pairs, p[0], p[1], p[1], p[0])
+	}
+	return strings.NewReplacer(pairs...)
+}()

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// result is one query of the summary.
+type result struct {
+	QID    string   `json:"qid"`
+	IDs    []string `json:"ids"`
+	Micros int64    `json:"micros"`
+}
+
+// run indexes the corpus and runs the queries, writing the summary.
+func run(corpusPath, queriesPath, out, work string) error {
+	ctx := context.Background()
+	articles, err := loadCorpus(corpusPath)
+	if err != nil {
+		return err
+	}
+	qs, err := loadQueries(queriesPath)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(work, "vnsearch.idx")
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	start := time.Now()
+	ix, err := search.Open(dir)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < len(articles); i += 1000 {
+		if err := ix.Index(ctx, articles[i:min(i+1000, len(articles))]...); err != nil {
+			return err
+		}
+	}
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	indexSeconds := time.Since(start).Seconds()
+	if ix, err = search.Open(dir); err != nil {
+		return err
+	}
+	defer ix.Close()
+	searchIDs := func(q query) ([]string, error) {
+		text := q.text
+		if q.mode == "phrase" {
+			text = `"` + text + `"`
+		}
+		res, err := ix.Search(ctx, search.Request{Query: text, Size: 10})
+		if err != nil {
+			return nil, fmt.Errorf("query %s: %w", q.qid, err)
+		}
+		ids := []string{}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		return ids, nil
+	}
+	for _, q := range qs { // warm-up pass
+		if _, err := searchIDs(q); err != nil {
+			return err
+		}
+	}
+	results := []result{}
+	for _, q := range qs {
+		t := time.Now()
+		ids, err := searchIDs(q)
+		if err != nil {
+			return err
+		}
+		results = append(results, result{q.qid, ids, time.Since(t).Microseconds()})
+	}
+	summary := map[string]any{
+		"engine": "vnsearch", "index_seconds": indexSeconds, "index_bytes": dirBytes(dir), "docs": len(articles),
+		"queries": results, "version": "vnsearch (bleve v2.6.3)",
+		"options": "scorch on disk; title+lead+body indexed by vi and vi_folded, title again; stored title/lead/body; " +
+			"BM25 with measured field lengths; phrase queries quoted, terms as typed; facets, snippets and suggestion computed " +
+			"for every query; index_bytes includes the stored text",
+	}
+	b, err := json.MarshalIndent(summary, "", " ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "vnsearch: %d docs, %.2fs, %.2f MB -> %s\n", len(articles), indexSeconds, float64(dirBytes(dir))/1e6, out)
+	return os.WriteFile(out, b, 0o644)
+}
+
+func loadCorpus(path string) ([]search.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dec, err := search.NewDecoder(f)
+	if err != nil {
+		return nil, err
+	}
+	var out []search.Article
+	for {
+		a, err := dec.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, a)
+	}
+}
+
+// query is one line of a peers query file: qid, mode (phrase or terms), text.
+type query struct{ qid, mode, text string }
+
+func loadQueries(path string) ([]query, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []query
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		p := strings.SplitN(sc.Text(), "\t", 3)
+		if len(p) == 3 && !strings.HasPrefix(p[0], "#") {
+			out = append(out, query{p[0], p[1], strings.TrimSpace(p[2])})
+		}
+	}
+	return out, sc.Err()
+}
+
+func dirBytes(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
