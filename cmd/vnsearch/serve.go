@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/web"
+)
+
+func init() {
+	register("serve", command{
+		summary: "serve the JSON API and the search page (loads the demo corpus into an empty index)",
+		run:     runServe,
+	})
+}
+
+// serveConfig is the configuration of `vnsearch serve`.
+type serveConfig struct {
+	Data        string
+	Addr        string
+	Sources     string
+	AdminToken  string
+	CORSOrigins []string
+	Timeout     time.Duration // per request, on the index
+	Drain       time.Duration // for in-flight requests at shutdown
+}
+
+func defaultServeConfig() serveConfig {
+	return serveConfig{Data: defaultDataDir, Addr: ":8080", Timeout: web.DefaultTimeout, Drain: 20 * time.Second}
+}
+
+// Validate reports a configuration that cannot serve.
+func (c serveConfig) Validate() error {
+	switch {
+	case c.Data == "":
+		return errors.New("--data must not be empty")
+	case c.Addr == "":
+		return errors.New("--addr must not be empty")
+	case c.Timeout <= 0:
+		return fmt.Errorf("--timeout must be positive, got %v", c.Timeout)
+	case c.Drain <= 0:
+		return fmt.Errorf("--drain must be positive, got %v", c.Drain)
+	}
+	return nil
+}
+
+// parseServeFlags reads the flags; the admin token may also come from the
+// environment (VNSEARCH_ADMIN_TOKEN), which keeps it out of `ps`.
+func parseServeFlags(args []string, stderr io.Writer, getenv func(string) string) (serveConfig, error) {
+	cfg := defaultServeConfig()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.Data, "data", cfg.Data, "data directory")
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address")
+	fs.StringVar(&cfg.Sources, "sources", "", "sources file (YAML) to crawl on schedule")
+	fs.StringVar(&cfg.AdminToken, "admin-token", getenv("VNSEARCH_ADMIN_TOKEN"),
+		"bearer token of POST /api/admin/crawl (default $VNSEARCH_ADMIN_TOKEN; empty disables the admin API)")
+	origins := fs.String("cors-origins", "", `comma-separated origins allowed to call the API from a browser and to frame the page ("*" for any)`)
+	fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "time limit of one request on the index")
+	fs.DurationVar(&cfg.Drain, "drain", cfg.Drain, "time given to in-flight requests at shutdown")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: vnsearch serve [--data DIR] [--addr :8080] [--sources FILE] [--admin-token T] [--cors-origins O,…]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	for _, o := range strings.Split(*origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
+		}
+	}
+	return cfg, cfg.Validate()
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseServeFlags(args, stderr, os.Getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	if cfg.Sources != "" {
+		// TODO(lead): start the indexer's Scheduler here (Open before
+		// serving, Close after draining) and pass it as web.Config.Crawler.
+		return errors.New("--sources: scheduled crawling is not available in this build yet")
+	}
+	ix, err := openIndex(cfg.Data)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if err := ensureDemo(ctx, ix, log); err != nil {
+		return fmt.Errorf("load the demo corpus: %w", err)
+	}
+	handler, err := newHandler(cfg, ix, nil, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	n, _ := ix.Count()
+	log.Info("serving", "addr", ln.Addr().String(), "articles", n, "data", cfg.Data)
+	srv := newHTTPServer(handler, log)
+	force, stop := shutdownSignals(ctx)
+	defer stop()
+	return serveUntilDone(ctx, srv, ln, cfg.Drain, force, log)
+}
+
+// newHandler builds the web server over the index.
+func newHandler(cfg serveConfig, ix *search.Index, crawler web.Crawler, log *slog.Logger) (http.Handler, error) {
+	gin.SetMode(gin.ReleaseMode)
+	return web.New(web.Config{
+		Searcher:    ix,
+		Crawler:     crawler,
+		AdminToken:  cfg.AdminToken,
+		CORSOrigins: cfg.CORSOrigins,
+		Timeout:     cfg.Timeout,
+		Ready: func(context.Context) error {
+			_, err := ix.Count()
+			return err
+		},
+		Logger: log.With("component", "web"),
+	})
+}
+
+// newHTTPServer bounds slow clients; the write timeout leaves room for a
+// long CSV export.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+// shutdownSignals closes force on the second SIGINT or SIGTERM: once ctx
+// (which the first one cancels) is done, it listens for another, until
+// stop is called.
+func shutdownSignals(ctx context.Context) (force <-chan struct{}, stop func()) {
+	forced, quit := make(chan struct{}), make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-quit:
+			return
+		}
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(sig)
+		select {
+		case <-sig:
+			close(forced)
+		case <-quit:
+		}
+	}()
+	return forced, func() { close(quit) }
+}
+
+// forceExit ends the process at once; a variable for tests.
+var forceExit = func() { os.Exit(1) }
+
+// serveUntilDone serves on ln until ctx is done, then drains in-flight
+// requests for at most drain. A signal on force (the second Ctrl-C) stops
+// waiting and exits the process at once.
+func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, drain time.Duration, force <-chan struct{}, log *slog.Logger) error {
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests (signal again to stop at once)", "timeout", drain)
+	dctx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	go func() {
+		select {
+		case <-force:
+			log.Warn("second signal: exiting without draining")
+			forceExit()
+		case <-dctx.Done():
+		}
+	}()
+	if err := srv.Shutdown(dctx); err != nil {
+		log.Warn("drain incomplete, closing connections", "err", err)
+		srv.Close()
+	}
+	<-served
+	log.Info("stopped serving")
+	return nil
+}

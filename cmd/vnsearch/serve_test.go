@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestParseServeFlags(t *testing.T) {
+	env := map[string]string{"VNSEARCH_ADMIN_TOKEN": "from-env"}
+	getenv := func(k string) string { return env[k] }
+	tests := []struct {
+		args []string
+		want func(*serveConfig)
+		err  string
+	}{
+		{nil, func(c *serveConfig) { c.AdminToken = "from-env" }, ""},
+		{[]string{"--data", "/d", "--addr", "127.0.0.1:9", "--admin-token", "flag", "--cors-origins", " https://a.vn, *,",
+			"--timeout", "2s", "--drain", "1m"}, func(c *serveConfig) {
+			c.Data, c.Addr, c.AdminToken = "/d", "127.0.0.1:9", "flag"
+			c.CORSOrigins = []string{"https://a.vn", "*"}
+			c.Timeout, c.Drain = 2*time.Second, time.Minute
+		}, ""},
+		{[]string{"--timeout", "0s"}, nil, "--timeout must be positive"},
+		{[]string{"--data", ""}, nil, "--data must not be empty"},
+		{[]string{"extra"}, nil, "unexpected arguments"},
+		{[]string{"--port", "1"}, nil, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		got, err := parseServeFlags(tt.args, io.Discard, getenv)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: error %v, want %q", tt.args, err, tt.err)
+			}
+			continue
+		}
+		want := defaultServeConfig()
+		tt.want(&want)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: got %+v, %v; want %+v", tt.args, got, err, want)
+		}
+	}
+}
+
+// TestServeDrains checks the first stage of shutdown: a request in flight
+// when the context ends completes, and new connections are refused.
+func TestServeDrains(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		<-release
+		io.WriteString(w, "done")
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs bytes.Buffer
+	returned := make(chan error, 1)
+	go func() {
+		returned <- serveUntilDone(ctx, newHTTPServer(h, slog.New(slog.NewTextHandler(&logs, nil))), ln,
+			10*time.Second, make(chan struct{}), slog.New(slog.NewTextHandler(&logs, nil)))
+	}()
+	body := make(chan string, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/")
+		if err != nil {
+			body <- "error: " + err.Error()
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		body <- string(b)
+	}()
+	<-started
+	cancel()
+	waitFor(t, func() bool { _, err := net.Dial("tcp", ln.Addr().String()); return err != nil })
+	select {
+	case err := <-returned:
+		t.Fatalf("returned before the request finished: %v", err)
+	default:
+	}
+	close(release)
+	if got := <-body; got != "done" {
+		t.Errorf("in-flight request got %q", got)
+	}
+	if err := <-returned; err != nil {
+		t.Errorf("serveUntilDone: %v", err)
+	}
+}
+
+// TestServeForcedExit checks the second stage: a second signal during the
+// drain exits at once.
+func TestServeForcedExit(t *testing.T) {
+	var exited atomic.Bool
+	orig := forceExit
+	forceExit = func() { exited.Store(true) }
+	t.Cleanup(func() { forceExit = orig })
+	started := make(chan struct{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		<-r.Context().Done()
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	force := make(chan struct{})
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := newHTTPServer(h, log)
+	returned := make(chan error, 1)
+	go func() { returned <- serveUntilDone(ctx, srv, ln, time.Hour, force, log) }()
+	go http.Get("http://" + ln.Addr().String() + "/")
+	<-started
+	cancel()
+	close(force)
+	waitFor(t, exited.Load)
+	srv.Close() // the real forceExit never returns; end the test's server
+	<-returned
+}
+
+// TestServeEndToEnd runs `vnsearch serve` on an empty data dir and asks it
+// a few things before stopping it like SIGTERM would.
+func TestServeEndToEnd(t *testing.T) {
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, []string{"--data", t.TempDir(), "--addr", addr, "--admin-token", "tok"}, io.Discard, &lockedWriter{w: &stderr})
+	}()
+	base := "http://" + addr
+	waitFor(t, func() bool { resp, err := http.Get(base + "/healthz"); return err == nil && resp.Body.Close() == nil })
+	for path, want := range map[string]int{
+		"/readyz": 200, "/api/search?q=d%C3%A2n": 200, "/api/search?q=x&nope=1": 400, "/": 200, "/metrics": 200,
+		"/api/directives": 200,
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/admin/crawl", nil)
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body map[string]string
+	json.NewDecoder(resp.Body).Decode(&body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body["error"], "--sources") {
+		t.Errorf("admin crawl without sources: %d %v", resp.StatusCode, body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v\n%s", err, stderr.String())
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("condition not met in 10s")
+}
+
+// lockedWriter serializes writes of concurrent loggers.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
