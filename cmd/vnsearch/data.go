@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/search/demo"
 )
@@ -33,7 +34,7 @@ func ensureDemo(ctx context.Context, ix *search.Index, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	l := &loader{ix: ix, enrich: enrich, batchSize: importBatch, onMalformed: func(e *search.LineError) {
+	l := &loader{ix: ix, enrich: metadata.Enrich, batchSize: importBatch, onMalformed: func(e *search.LineError) {
 		log.Error("demo corpus: malformed line", "err", e)
 	}}
 	st, err := l.load(ctx, r)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/search/demo"
 )
@@ -58,7 +59,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	bar := newProgress(name, size, *quiet, stderr)
 	l := &loader{
 		ix:        ix,
-		enrich:    enrich,
+		enrich:    metadata.Enrich,
 		batchSize: importBatch,
 		onBatch: func(st loadStats) {
 			bar.Describe(fmt.Sprintf("%s: %d articles", name, st.New+st.Updated))
