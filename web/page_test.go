@@ -167,3 +167,17 @@ func TestPageHasNoInlineCode(t *testing.T) {
 		}
 	}
 }
+
+func TestFacetMoreValues(t *testing.T) {
+	s, fake := newTestServer(t, nil)
+	for i := range 11 {
+		fake.articles[0].Units = append(fake.articles[0].Units, "Đơn vị "+string(rune('A'+i)))
+	}
+	body := get(t, s, "/?q=B%C3%A1c").Body.String()
+	if n := strings.Count(body, `<span class="label">Đơn vị `); n != 11 {
+		t.Errorf("%d extra unit values on the page, want all 11", n)
+	}
+	if !strings.Contains(body, "<summary>Xem thêm 5</summary>") {
+		t.Error("values past the first 8 are not behind Xem thêm")
+	}
+}

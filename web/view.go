@@ -49,8 +49,12 @@ type hitView struct {
 
 type facetView struct {
 	Name, Title string
-	Values      []linkView
+	Values      []linkView // shown
+	More        []linkView // behind "Xem thêm"
 }
+
+// facetShown is the number of values a facet shows before "Xem thêm".
+const facetShown = 8
 
 // linkView is a link of the page: a facet value, a sort order, a page.
 type linkView struct {
@@ -179,6 +183,9 @@ func (v *searchView) facet(name string, values []search.Facet) facetView {
 			label = fv.Label
 		}
 		f.Values = append(f.Values, linkView{Label: label, Href: href, Count: thousands(uint64(fv.Count)), Selected: sel})
+	}
+	if len(f.Values) > facetShown {
+		f.Values, f.More = f.Values[:facetShown], f.Values[facetShown:]
 	}
 	return f
 }

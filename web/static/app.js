@@ -1,8 +1,14 @@
 // vnsearch page enhancements. The page works without this script: it only
-// adds suggest-as-you-type, the "/" shortcut, and submits the form when
-// the grouping option changes.
+// adds suggest-as-you-type, the "/" shortcut, a "back" that keeps the
+// results, and submits the form when the grouping option changes.
 (function () {
   "use strict";
+  // "Back to the search" returns to the very results page, scroll included.
+  var back = document.querySelector(".js-back");
+  if (back && document.referrer.indexOf(location.origin + "/?") === 0) {
+    back.addEventListener("click", function (e) { e.preventDefault(); history.back(); });
+  }
+
   var input = document.getElementById("q");
   var list = document.getElementById("suggestions");
   var form = document.getElementById("search-form");
