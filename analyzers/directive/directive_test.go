@@ -46,6 +46,9 @@ func TestIDs(t *testing.T) {
 		{"Hướng dẫn số 01-HD/TW ngày 28/9/2021", day2023, []string{"01-HD/TW@2021"}},
 		{"Thông báo số 13-TB/TW", day2023, []string{"13-TB/TW"}},
 		{"Nghị quyết 15-NQ/TU của Tỉnh ủy", day2023, nil},
+		{"Các cấp ủy tiếp tục thực hiện Chỉ thị 05. Kết luận 01, 2 năm qua", day2023, []string{"01-KL/TW", "05-CT/TW"}},
+		{"Nghị quyết 35.2 và Chỉ thị 05,5", day2023, nil},
+		{"kế hoạch thực hiện Chỉ thị 05 của Đảng bộ huyện", day2023, []string{"05-CT/TW"}},
 	}
 	for _, tt := range tests {
 		if got := IDs(tt.text, tt.pub); !slices.Equal(got, tt.want) {

@@ -76,11 +76,21 @@ func (s *scanner) afterKind(i int, k kind, n int) int {
 		s.emit(i, last+m, s.resolve(sym, i, last+m))
 		return last + m
 	}
-	if g := s.t.Gap(last); g == "-" || g == "/" || g == "." || g == "," && s.t.Is(last+1) && s.t.W[last+1].Digits {
-		return i // "Chỉ thị 16/CT-TTg", "Quyết định 05.2020": not a party number
+	if g := s.t.Gap(last); g == "-" || g == "/" || s.glued(last) {
+		return i // "Chỉ thị 16/CT-TTg", "Nghị quyết 05.2020": not a party number
 	}
 	s.bare(i, k, items)
 	return last + 1
+}
+
+// glued reports whether word k runs on into a number through one
+// character: "05.2020", "3,5".
+func (s *scanner) glued(k int) bool {
+	if k+1 >= len(s.t.W) {
+		return false
+	}
+	next := s.t.W[k+1]
+	return next.Digits && next.Start == s.t.W[k].End+1
 }
 
 // numberList reads "18", "18, 19", "18 và 19" from word j. items are the
@@ -186,19 +196,20 @@ const (
 )
 
 // issuerPhrases are the issuers named after "của": central party bodies
-// make a bare number a central document, provincial and state bodies make
-// it not one.
+// make a bare number a central document, provincial and state bodies that
+// issue documents make it not one. A place or an organisation ("Chỉ thị 05
+// của Đảng bộ huyện", "của tỉnh") owns the plan that implements a central
+// document more often than it issues one, so it says nothing.
 var issuerPhrases = words.NewDict(map[string]int{
 	"Bộ Chính trị": issuerCentral, "Ban Bí thư": issuerCentral, "Trung ương": issuerCentral,
 	"Ban Chấp hành Trung ương": issuerCentral, "BCH Trung ương": issuerCentral, "BCH TW": issuerCentral,
 	"TW": issuerCentral, "Trung ương Đảng": issuerCentral, "Trung ương Đoàn": issuerLocal, "Trung ương Hội": issuerLocal,
 	"Tỉnh ủy": issuerLocal, "Thành ủy": issuerLocal, "Huyện ủy": issuerLocal, "Thị ủy": issuerLocal,
-	"Quận ủy": issuerLocal, "Đảng ủy": issuerLocal, "Đảng bộ": issuerLocal, "Chi bộ": issuerLocal,
+	"Quận ủy": issuerLocal, "Đảng ủy": issuerLocal, "Chi bộ": issuerLocal,
 	"Ban Thường vụ": issuerLocal, "BTV": issuerLocal, "Ban Chấp hành Đảng bộ": issuerLocal,
 	"HĐND": issuerLocal, "Hội đồng nhân dân": issuerLocal, "UBND": issuerLocal, "Ủy ban nhân dân": issuerLocal,
 	"Chính phủ": issuerLocal, "Thủ tướng": issuerLocal, "Quốc hội": issuerLocal, "Bộ": issuerLocal,
-	"Ủy ban Thường vụ Quốc hội": issuerLocal, "Đoàn": issuerLocal, "Hội": issuerLocal, "Sở": issuerLocal,
-	"tỉnh": issuerLocal, "huyện": issuerLocal, "xã": issuerLocal, "thành phố": issuerLocal, "Công an": issuerLocal,
+	"Ủy ban Thường vụ Quốc hội": issuerLocal, "Sở": issuerLocal,
 })
 
 // issuerAfter looks for "của <issuer>" within the few words after a bare

@@ -31,19 +31,6 @@ func Canonical(name string) string {
 	return strings.Join(strings.Fields(analyzers.NormalizeCase(name)), " ")
 }
 
-func newScanner(text string, query bool) *scanner {
-	s := &scanner{t: words.New(text), query: query}
-	s.marked = !query && analyzers.HasDiacritics(s.t.S)
-	return s
-}
-
-// run finds the units, in the order the text names them.
-func (s *scanner) run() []string {
-	s.scan()
-	s.resolveBare()
-	return s.found
-}
-
 // scanner walks the words of one text.
 type scanner struct {
 	t      *words.Text
@@ -69,28 +56,33 @@ type mention struct {
 	at    int
 }
 
-func (s *scanner) scan() {
+func newScanner(text string, query bool) *scanner {
+	s := &scanner{t: words.New(text), query: query}
+	s.marked = !query && analyzers.HasDiacritics(s.t.S)
+	return s
+}
+
+// run finds the units, in the order the text names them.
+func (s *scanner) run() []string {
 	var waiting []mention // heads with no level yet, in a list: "Đảng ủy, UBND phường"
 	for i := 0; i < len(s.t.W); {
 		h, n := heads.Match(s.t, i)
 		if n == 0 || (h.capital && !s.t.W[i].Cap && !s.query) {
-			if lv, name, end := s.placeAt(i); name != "" {
-				s.places = append(s.places, place{level: lv, name: name, at: i})
-				i = end
-				continue
-			}
-			i++
+			i = s.skip(i)
 			continue
 		}
 		m, end := s.unit(h, i, i+n)
 		switch {
 		case m.level == noLevel && m.h.national != "" && (m.h.name == "" || m.place == "Việt Nam"):
-			s.found = append(s.found, m.h.national)
-		case m.level == noLevel:
-			if s.listContinues(end) {
-				waiting = append(waiting, m)
+			if i == 0 || !titleWords[s.t.W[i-1].Fold] {
+				s.found = append(s.found, m.h.national)
 			}
-		default:
+		case m.level == noLevel && s.listContinues(end):
+			waiting = append(waiting, m)
+		case m.level == noLevel && m.h.bareLevel != noLevel:
+			m.level = m.h.bareLevel
+			s.add(m)
+		case m.level != noLevel:
 			for _, w := range waiting {
 				if slices.Contains(w.h.levels, m.level) {
 					w.level, w.place, w.at = m.level, m.place, m.at
@@ -99,12 +91,49 @@ func (s *scanner) scan() {
 			}
 			waiting = waiting[:0]
 			s.add(m)
+			end = s.morePlaces(m, end)
 		}
 		if !s.listContinues(end) {
 			waiting = waiting[:0]
 		}
 		i = end
 	}
+	s.resolveBare()
+	return s.found
+}
+
+// skip steps over word i when no unit starts there, recording a place
+// ("xã Chi Lăng") and the province a district is given with ("huyện Can
+// Lộc, Hà Tĩnh").
+func (s *scanner) skip(i int) int {
+	lv, name, end := s.placeAt(i, false)
+	if name == "" {
+		return i + 1
+	}
+	s.places = append(s.places, place{level: lv, name: name, at: i})
+	if lv == huyen || lv == thiXa || lv == quan || lv == thanhPho {
+		if s.t.Gap(end-1) == "," && end < len(s.t.W) && !s.startsUnitOrLevel(end) {
+			if prov, e := s.casedName(end, false); prov != "" {
+				s.places = append(s.places, place{level: provinceLevel(prov), name: prov, at: end})
+				return e
+			}
+		}
+	}
+	return end
+}
+
+// provinceLevel is the level of a province-level place named alone.
+func provinceLevel(name string) level {
+	if centralCities[analyzers.Fold(name)] {
+		return thanhPho
+	}
+	return tinh
+}
+
+func (s *scanner) startsUnitOrLevel(k int) bool {
+	_, n := heads.Match(s.t, k)
+	_, m := levelWords.Match(s.t, k)
+	return n > 0 || m > 0
 }
 
 // listContinues reports whether another unit follows word end-1 in a
@@ -123,6 +152,30 @@ func (s *scanner) listContinues(end int) bool {
 	return n > 0
 }
 
+// morePlaces reads the further places of a unit named in the plural:
+// "Các huyện ủy Can Lộc, Đức Thọ".
+func (s *scanner) morePlaces(m mention, end int) int {
+	if m.place == "" || !s.t.Is(m.at-1, "cac", "hai", "ba") {
+		return end
+	}
+	for end < len(s.t.W) {
+		next := end
+		if g := s.t.Gap(end - 1); g == "" && s.t.Is(next, "va") {
+			next++
+		} else if g != "," {
+			return end
+		}
+		name, e := s.casedName(next, false)
+		if name == "" || s.startsUnitOrLevel(next) {
+			return end
+		}
+		m.place, m.at = name, next
+		s.add(m)
+		end = e
+	}
+	return end
+}
+
 // add records a unit with a level: with its place, or for later
 // resolution when the place is missing.
 func (s *scanner) add(m mention) {
@@ -138,9 +191,10 @@ func (s *scanner) add(m mention) {
 // a place. It returns the mention and the index after it.
 func (s *scanner) unit(h head, i, j int) (mention, int) {
 	m := mention{h: h, at: i}
+	titled := s.titled(i)
 	if h.own != noLevel {
 		m.level = h.own
-		name, end := s.placeName(j, h.own)
+		name, end := s.placeName(j, h.own, titled)
 		m.place = name
 		return m, end
 	}
@@ -151,7 +205,7 @@ func (s *scanner) unit(h head, i, j int) (mention, int) {
 		j += n
 		m.place = "Việt Nam"
 	}
-	lv, name, end := s.placeAt(j)
+	lv, name, end := s.placeAt(j, titled)
 	if lv == noLevel || !slices.Contains(h.levels, lv) || s.t.Gap(j-1) != "" {
 		return m, j
 	}
@@ -159,28 +213,50 @@ func (s *scanner) unit(h head, i, j int) (mention, int) {
 	return m, end
 }
 
+// titled reports whether a person's title comes just before word i.
+func (s *scanner) titled(i int) bool {
+	for k := max(i-3, 0); k < i; k++ {
+		if titles[s.t.W[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveBare gives each unit named without its place the place of its
-// level named nearest before it, else the first after it.
+// level named nearest before it, else the first after it; a bare "Thành
+// ủy" prefers a centrally-run city. Village units ("chi bộ khu phố") are
+// too many to resolve and are left out.
 func (s *scanner) resolveBare() {
 	for _, m := range s.bare {
-		var before, after string
-		for _, p := range s.places {
-			if p.level != m.level {
-				continue
-			}
-			if p.at < m.at {
-				before = p.name
-			} else if after == "" {
-				after = p.name
-			}
+		if slices.Contains(villageLevels, m.level) {
+			continue
 		}
-		if m.place = before; m.place == "" {
-			m.place = after
+		if m.place = s.nearestPlace(m, m.h.name == "Thành ủy"); m.place == "" {
+			m.place = s.nearestPlace(m, false)
 		}
 		if m.place != "" {
 			s.found = append(s.found, canonical(m))
 		}
 	}
+}
+
+func (s *scanner) nearestPlace(m mention, central bool) string {
+	var before, after string
+	for _, p := range s.places {
+		if p.level != m.level || (central && !centralCities[analyzers.Fold(p.name)]) {
+			continue
+		}
+		if p.at < m.at {
+			before = p.name
+		} else if after == "" {
+			after = p.name
+		}
+	}
+	if before != "" {
+		return before
+	}
+	return after
 }
 
 // canonical writes a unit with its place: "Tỉnh ủy Bắc Ninh", "Ủy ban nhân
@@ -193,7 +269,7 @@ func canonical(m mention) string {
 	switch {
 	case m.place == hcm:
 		return name + " " + hcm
-	case strings.HasSuffix(name, "ủy") && name != "Đảng ủy":
+	case strings.HasSuffix(name, "ủy") && name != "Đảng ủy" && name != "Đảng ủy Công an":
 		return name + " " + m.place
 	}
 	return name + " " + levelNames[m.level] + " " + m.place

@@ -14,7 +14,7 @@ const maxPlaceWords = 4
 // placeAt reads a level and its place at word i: "xã Chi Lăng", "TP.HCM",
 // "phường 5". name is "" for a level written without a place ("UBND
 // tỉnh"); end is i when there is no level.
-func (s *scanner) placeAt(i int) (lv level, name string, end int) {
+func (s *scanner) placeAt(i int, titled bool) (lv level, name string, end int) {
 	if _, n := hcmForms.Match(s.t, i); n > 0 {
 		return thanhPho, hcm, i + n
 	}
@@ -22,7 +22,7 @@ func (s *scanner) placeAt(i int) (lv level, name string, end int) {
 	if n == 0 || !s.spelled(i, i+n, levelNames[lv]) {
 		return noLevel, "", i
 	}
-	name, end = s.placeName(i+n, lv)
+	name, end = s.placeName(i+n, lv, titled)
 	if lv == thanhPho && (strings.EqualFold(analyzers.Fold(name), "ho chi minh") || strings.EqualFold(name, "hcm")) {
 		name = hcm
 	}
@@ -41,8 +41,9 @@ func (s *scanner) spelled(i, j int, canon string) bool {
 
 // placeName reads the name of a place at word j (after a level or a
 // committee): capitalised words, a number, or Ho Chi Minh City. end is j
-// when there is none.
-func (s *scanner) placeName(j int, lv level) (string, int) {
+// when there is none. titled is set when a person's title precedes the
+// unit, so the words after it may be the person's name.
+func (s *scanner) placeName(j int, lv level, titled bool) (string, int) {
 	if j >= len(s.t.W) {
 		return "", j
 	}
@@ -62,14 +63,45 @@ func (s *scanner) placeName(j int, lv level) (string, int) {
 	if s.t.W[j].Upper && s.t.W[j-1].Upper && len(s.t.W[j-1].Fold) > 1 {
 		return s.capsName(j)
 	}
-	return s.casedName(j)
+	return s.casedName(j, titled)
 }
 
-// casedName reads capitalised words: "Quế Võ", "Bà Rịa - Vũng Tàu".
-func (s *scanner) casedName(j int) (string, int) {
+// maxRun bounds the capitalised words read after a level: a place and a
+// person's name.
+const maxRun = 8
+
+// casedName reads capitalised words: "Quế Võ", "Bà Rịa - Vũng Tàu". A
+// personal name run on after the place ("Bí thư Tỉnh ủy Bắc Ninh Đỗ Minh
+// Tuấn") is cut off; when titled, the whole run may be the name ("Chủ tịch
+// UBND tỉnh Nguyễn Văn A") and there is no place.
+func (s *scanner) casedName(j int, titled bool) (string, int) {
+	run := s.capsRun(j)
+	cut := len(run)
+	for k := 1; k+1 < len(run); k++ {
+		if rest := len(run) - k; surnames[s.t.W[j+k].Fold] && rest <= 4 && s.plain(j+k, j+len(run)) {
+			cut = k
+			break
+		}
+	}
+	if cut == len(run) && titled && len(run) >= 3 && len(run) <= 4 && surnames[s.t.W[j].Fold] && s.plain(j, j+len(run)) {
+		return "", j
+	}
+	cut = min(cut, maxPlaceWords)
 	var sb strings.Builder
-	k := j
-	for ; k < len(s.t.W) && k < j+maxPlaceWords; k++ {
+	for k := range cut {
+		if k > 0 {
+			sb.WriteString(run[k])
+		}
+		sb.WriteString(titleCase(s.t.Orig(j+k, j+k+1)))
+	}
+	return sb.String(), j + cut
+}
+
+// capsRun returns the separators of the capitalised words from j: "" for
+// the first, then " " or " - ".
+func (s *scanner) capsRun(j int) []string {
+	var run []string
+	for k := j; k < len(s.t.W) && k < j+maxRun; k++ {
 		w := s.t.W[k]
 		if (!w.Cap && !s.query) || w.Digits {
 			break
@@ -77,19 +109,31 @@ func (s *scanner) casedName(j int) (string, int) {
 		if _, n := heads.Match(s.t, k); n > 0 && k > j {
 			break
 		}
+		sep := ""
 		if k > j {
 			switch s.t.Gap(k - 1) {
 			case "":
-				sb.WriteByte(' ')
+				sep = " "
 			case "-":
-				sb.WriteString(" - ")
+				sep = " - "
 			default:
-				return sb.String(), k
+				return run
 			}
 		}
-		sb.WriteString(titleCase(s.t.Orig(k, k+1)))
+		run = append(run, sep)
 	}
-	return sb.String(), k
+	return run
+}
+
+// plain reports whether words i..j-1 are separated by spaces only, as the
+// words of a personal name are.
+func (s *scanner) plain(i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if s.t.Gap(k) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // capsName reads a place in a text written in capitals, where case does

@@ -66,6 +66,9 @@ type head struct {
 	national string  // the unit when no level follows and "Việt Nam" does (or always, for national bodies)
 	byLevel  bool    // Đảng bộ: the name is the committee of the level
 	capital  bool    // counts only with a capital: "Công an", not "công an"
+	// bareLevel is the level of a unit named with no level at all: "Sở
+	// Nội vụ" is a department of the province the text names.
+	bareLevel level
 }
 
 // committees of each level, for "Đảng bộ tỉnh X" → "Tỉnh ủy X".
@@ -74,7 +77,7 @@ var committees = map[level]string{
 	xa: "Đảng ủy", phuong: "Đảng ủy", thiTran: "Đảng ủy",
 }
 
-func national(name string) head { return head{national: name} }
+func national(name string) head { return head{national: name, capital: true} }
 
 func org(name string, levels []level, nat string) head {
 	return head{name: name, levels: levels, national: nat}
@@ -93,10 +96,12 @@ var heads = words.NewDict(map[string]head{
 	// Party committees.
 	"Tỉnh ủy": {name: "Tỉnh ủy", own: tinh}, "Thành ủy": {name: "Thành ủy", own: thanhPho},
 	"Huyện ủy": {name: "Huyện ủy", own: huyen}, "Thị ủy": {name: "Thị ủy", own: thiXa},
-	"Quận ủy": {name: "Quận ủy", own: quan},
-	"Đảng ủy": {name: "Đảng ủy", levels: communeLevels},
-	"Đảng bộ": {levels: adminLevels, byLevel: true},
-	"Chi bộ":  {name: "Chi bộ", levels: villageLevels},
+	"Quận ủy":                    {name: "Quận ủy", own: quan},
+	"Đảng ủy":                    {name: "Đảng ủy", levels: communeLevels},
+	"Đảng bộ":                    {levels: adminLevels, byLevel: true},
+	"Chi bộ":                     {name: "Chi bộ", levels: villageLevels},
+	"Đảng ủy Công an":            {name: "Đảng ủy Công an", levels: adminLevels},
+	"Đảng ủy Công an Trung ương": national("Đảng ủy Công an Trung ương"),
 	// State.
 	"Ủy ban nhân dân": {name: "Ủy ban nhân dân", levels: adminLevels}, "UBND": {name: "Ủy ban nhân dân", levels: adminLevels},
 	"Hội đồng nhân dân": {name: "Hội đồng nhân dân", levels: adminLevels}, "HĐND": {name: "Hội đồng nhân dân", levels: adminLevels},
@@ -110,6 +115,7 @@ var heads = words.NewDict(map[string]head{
 	"Mặt trận Tổ quốc": front, "Ủy ban Mặt trận Tổ quốc": front, "MTTQ": front, "Ủy ban MTTQ": front,
 	"UBMTTQ": front, "MTTQVN": front, "Ủy ban Trung ương MTTQ Việt Nam": national("Mặt trận Tổ quốc Việt Nam"),
 	"Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": national("Mặt trận Tổ quốc Việt Nam"),
+	"Đoàn":            {name: "Đoàn Thanh niên", levels: adminLevels, capital: true},
 	"Đoàn Thanh niên": youth, "Đoàn TN": youth, "Đoàn Thanh niên Cộng sản Hồ Chí Minh": youth,
 	"Đoàn TNCS Hồ Chí Minh": youth, "Đoàn TNCS HCM": youth,
 	"Tỉnh đoàn": {name: "Đoàn Thanh niên", own: tinh}, "Thành đoàn": {name: "Đoàn Thanh niên", own: thanhPho},
@@ -153,6 +159,59 @@ var heads = words.NewDict(map[string]head{
 	"Bộ Giao thông vận tải": national("Bộ Giao thông vận tải"), "Bộ GTVT": national("Bộ Giao thông vận tải"),
 	"Bộ Dân tộc và Tôn giáo": national("Bộ Dân tộc và Tôn giáo"),
 })
+
+// departments are the provincial departments (sở), named like the
+// ministries above them.
+var departments = map[string]string{
+	"Nội vụ": "", "Tư pháp": "", "Tài chính": "", "Y tế": "", "Giáo dục và Đào tạo": "", "GD&ĐT": "Giáo dục và Đào tạo",
+	"Xây dựng": "", "Công Thương": "", "Nông nghiệp và Phát triển nông thôn": "", "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+	"Nông nghiệp và Môi trường": "", "Tài nguyên và Môi trường": "", "TN&MT": "Tài nguyên và Môi trường",
+	"Lao động - Thương binh và Xã hội": "", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+	"Văn hóa, Thể thao và Du lịch": "", "VH-TT&DL": "Văn hóa, Thể thao và Du lịch", "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+	"Văn hóa và Thể thao": "", "Thông tin và Truyền thông": "", "TT&TT": "Thông tin và Truyền thông",
+	"Khoa học và Công nghệ": "", "KH&CN": "Khoa học và Công nghệ", "Kế hoạch và Đầu tư": "", "KH&ĐT": "Kế hoạch và Đầu tư",
+	"Giao thông vận tải": "", "GTVT": "Giao thông vận tải", "Ngoại vụ": "", "Dân tộc và Tôn giáo": "",
+}
+
+func init() {
+	for written, full := range departments {
+		if full == "" {
+			full = written
+		}
+		heads.Add("Sở "+written, head{name: "Sở " + full, levels: []level{tinh, thanhPho}, bareLevel: tinh, capital: true})
+	}
+}
+
+// titles are the words of a person's title before a unit ("Chủ tịch UBND
+// tỉnh …", "Bí thư Tỉnh ủy …"): a name after such a unit may be the
+// person's, not the place's.
+var titles = map[string]bool{
+	"tich": true, "thu": true, "doc": true, "truong": true, "pho": true, "vien": true, "truc": true,
+}
+
+// surnames start Vietnamese personal names.
+var surnames = foldSet("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+	"Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Lương", "Mai", "Trương", "Tạ",
+	"Hà", "Lâm", "Đào", "Cao", "Chu", "Tô", "Vương", "Thái", "Quách", "Lại", "Kiều", "La", "Triệu",
+	"Tăng", "Lưu", "Khuất", "Lò", "Nông", "Hứa", "Văn", "Châu", "Tống", "Từ", "Thân", "Âu", "Giang")
+
+// centralCities are the centrally-run cities: a bare "Thành ủy" in a text
+// naming one of them is its committee.
+var centralCities = foldSet("Hà Nội", hcm, "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+
+// titleWords before a national body make it part of a person's title or
+// of a holiday's name, not a unit the text is about: "Thủ tướng Chính
+// phủ", "Ủy viên Bộ Chính trị", "thành viên Chính phủ", "Ngày truyền thống
+// Mặt trận Tổ quốc Việt Nam", "Ngày thành lập Đoàn".
+var titleWords = foldSet("tướng", "viên", "thống", "lập")
+
+func foldSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[words.Key(w)] = true
+	}
+	return m
+}
 
 // vietNam follows a mass organisation's name: "Hội Nông dân Việt Nam".
 var vietNam = words.NewDict(map[string]bool{"Việt Nam": true, "VN": true})

@@ -57,3 +57,30 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestFindPeopleAndLists(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Chủ tịch UBND tỉnh Nguyễn Hữu Thành phát biểu tại tỉnh Bắc Ninh", []string{"Ủy ban nhân dân tỉnh Bắc Ninh"}},
+		{"đồng chí Bí thư Tỉnh ủy Bắc Ninh Đỗ Minh Tuấn", []string{"Tỉnh ủy Bắc Ninh"}},
+		{"Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải", []string{"Ủy ban nhân dân tỉnh Hà Tĩnh"}},
+		{"Các huyện uỷ Can Lộc, Đức Thọ được chọn làm điểm", []string{"Huyện ủy Can Lộc", "Huyện ủy Đức Thọ"}},
+		{"xã Thiên Lộc (huyện Can Lộc, Hà Tĩnh). Ban Thường vụ Tỉnh ủy đánh giá", []string{"Tỉnh ủy Hà Tĩnh"}},
+		{"thành phố Thủ Đức thuộc TP.HCM. Thành ủy chỉ đạo", []string{"Thành ủy Thành phố Hồ Chí Minh"}},
+		{"Ở thành phố Thủ Đức, Đoàn Thanh niên thành phố duy trì chuyên mục", []string{"Đoàn Thanh niên thành phố Thủ Đức"}},
+		{"Bí thư Đoàn xã Đại Lai", []string{"Đoàn Thanh niên xã Đại Lai"}},
+		{"Đảng ủy Công an Trung ương và Đảng ủy Công an tỉnh Nghệ An", []string{"Đảng ủy Công an Trung ương", "Đảng ủy Công an tỉnh Nghệ An"}},
+		{"tỉnh Nghệ An: Sở Nội vụ tham mưu, Sở GD&ĐT tỉnh Hà Tĩnh", []string{"Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "Sở Nội vụ tỉnh Nghệ An"}},
+		{"cán bộ tư pháp xã hỗ trợ", nil},
+		{"Thủ tướng Chính phủ, Ủy viên Bộ Chính trị; Ngày truyền thống Mặt trận Tổ quốc Việt Nam", nil},
+		{"Quyết định của Chính phủ", []string{"Chính phủ"}},
+		{"Bí thư chi bộ khu phố hơn 15 năm ở khu phố Mai Sơn", nil},
+	}
+	for _, tt := range tests {
+		if got := Find(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -55,17 +55,7 @@ type entry[V any] struct {
 func NewDict[V any](phrases map[string]V) *Dict[V] {
 	d := &Dict[V]{byFirst: make(map[string][]entry[V])}
 	for p, v := range phrases {
-		e := parsePhrase(p, v)
-		if len(e.words) > 0 {
-			d.byFirst[e.words[0]] = append(d.byFirst[e.words[0]], e)
-		}
-	}
-	for k, es := range d.byFirst {
-		slices.SortFunc(es, func(a, b entry[V]) int {
-			return cmp.Or(cmp.Compare(len(b.words), len(a.words)),
-				strings.Compare(strings.Join(a.words, " "), strings.Join(b.words, " ")))
-		})
-		d.byFirst[k] = es
+		d.Add(p, v)
 	}
 	return d
 }
@@ -80,6 +70,23 @@ func parsePhrase[V any](p string, v V) entry[V] {
 		}
 	}
 	return e
+}
+
+// Add adds a phrase to d; call it before d is used.
+func (d *Dict[V]) Add(phrase string, v V) {
+	e := parsePhrase(phrase, v)
+	if len(e.words) == 0 {
+		return
+	}
+	es := append(d.byFirst[e.words[0]], e)
+	slices.SortFunc(es, byLength[V])
+	d.byFirst[e.words[0]] = es
+}
+
+// byLength orders entries longest first, then alphabetically.
+func byLength[V any](a, b entry[V]) int {
+	return cmp.Or(cmp.Compare(len(b.words), len(a.words)),
+		strings.Compare(strings.Join(a.words, " "), strings.Join(b.words, " ")))
 }
 
 // Match returns the value of the longest phrase starting at word i and the

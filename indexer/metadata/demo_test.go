@@ -1,0 +1,49 @@
+package metadata
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// demoDir holds the bundled demo corpus and its labels, written by hand
+// by other engineers: an independent check of the recognizers.
+const demoDir = "../../search/demo"
+
+// TestDemoCorpus measures Enrich on the demo articles against their
+// labels. The figures are logged; the assertions are loose because a
+// disagreement may be a labeling slip as well as a recognizer miss.
+func TestDemoCorpus(t *testing.T) {
+	articles, _ := filepath.Glob(filepath.Join(demoDir, "articles-*.jsonl"))
+	if len(articles) == 0 {
+		t.Skip("no demo corpus")
+	}
+	byID := map[string]labeled{}
+	for _, path := range articles {
+		for _, a := range readJSONL[labeled](t, path) {
+			byID[a.ID] = a
+		}
+	}
+	labelFiles, _ := filepath.Glob(filepath.Join(demoDir, "testdata", "labels-*.jsonl"))
+	var e evaluation
+	for _, path := range labelFiles {
+		for _, l := range readJSONL[labeled](t, path) {
+			a, ok := byID[l.ID]
+			if !ok {
+				continue
+			}
+			l.Title, l.Lead, l.Body, l.Published = a.Title, a.Lead, a.Body, a.Published
+			if l.Year == 0 {
+				l.Year = Year(parseDate(t, a.Published))
+			}
+			e.run(t, l)
+		}
+	}
+	if e.dated == 0 {
+		t.Skip("no labeled demo articles")
+	}
+	e.report(t, "demo corpus")
+	if _, err := os.Stat(demoDir); err == nil && e.directives.recall() < 0.8 {
+		t.Errorf("demo directives: %v, want recall ≥ 0.8", e.directives)
+	}
+}
