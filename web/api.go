@@ -3,12 +3,14 @@ package web
 import (
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -138,7 +140,11 @@ func (s *Server) adminCrawl(c *gin.Context) {
 	}
 	if err := s.cfg.Crawler.Trigger(c.Request.Context(), source); err != nil {
 		s.log.Warn("admin crawl refused", "source", source, "err", err)
-		s.fail(c, http.StatusConflict, err.Error())
+		status := http.StatusConflict
+		if errors.Is(err, indexer.ErrUnknownSource) {
+			status = http.StatusNotFound
+		}
+		s.fail(c, status, err.Error())
 		return
 	}
 	s.log.Info("admin crawl started", "source", source)

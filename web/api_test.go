@@ -315,6 +315,7 @@ func TestAdminCrawl(t *testing.T) {
 		{"one source by body", "s3cret", true, "/api/admin/crawl", bearer("s3cret"), `{"source":"VOV"}`, 202, []string{"VOV"}},
 		{"bad body", "s3cret", true, "/api/admin/crawl", bearer("s3cret"), `{"src":1}`, 400, nil},
 		{"refused by the crawler", "s3cret", true, "/api/admin/crawl?source=busy", bearer("s3cret"), "", 409, nil},
+		{"unknown source", "s3cret", true, "/api/admin/crawl?source=nope", bearer("s3cret"), "", 404, nil},
 		{"unknown parameter", "s3cret", true, "/api/admin/crawl?all=1", bearer("s3cret"), "", 400, nil},
 	}
 	for _, tt := range tests {

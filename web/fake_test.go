@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -177,7 +178,8 @@ func (f *fakeSearcher) Directives(ctx context.Context) ([]search.Directive, erro
 	}, nil
 }
 
-// fakeCrawler records triggered sources; source "busy" is refused.
+// fakeCrawler records triggered sources; "busy" is refused and "nope" is
+// unknown.
 type fakeCrawler struct {
 	mu      sync.Mutex
 	sources []string
@@ -186,8 +188,11 @@ type fakeCrawler struct {
 func (c *fakeCrawler) Trigger(ctx context.Context, source string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if source == "busy" {
-		return errors.New("a crawl of busy is already running")
+	switch source {
+	case "busy":
+		return errors.New("scheduler not open")
+	case "nope":
+		return fmt.Errorf("trigger %q: %w", source, indexer.ErrUnknownSource)
 	}
 	c.sources = append(c.sources, source)
 	return nil

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/web"
 )
@@ -96,10 +97,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	var sources []indexer.Source
 	if cfg.Sources != "" {
-		// TODO(lead): start the indexer's Scheduler here (Open before
-		// serving, Close after draining) and pass it as web.Config.Crawler.
-		return errors.New("--sources: scheduled crawling is not available in this build yet")
+		if sources, err = indexer.LoadSources(cfg.Sources); err != nil {
+			return err
+		}
 	}
 	ix, err := openIndex(cfg.Data)
 	if err != nil {
@@ -109,7 +111,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ensureDemo(ctx, ix, log); err != nil {
 		return fmt.Errorf("load the demo corpus: %w", err)
 	}
-	handler, err := newHandler(cfg, ix, nil, log)
+	var crawler web.Crawler
+	if sources != nil {
+		sched, closeCrawls, err := startCrawls(ctx, cfg.Data, sources, ix, log)
+		if err != nil {
+			return err
+		}
+		defer closeCrawls() // after the drain, before the index closes
+		crawler = sched
+	}
+	handler, err := newHandler(cfg, ix, crawler, log)
 	if err != nil {
 		return err
 	}
@@ -123,6 +134,30 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	force, stop := shutdownSignals(ctx)
 	defer stop()
 	return serveUntilDone(ctx, srv, ln, cfg.Drain, force, log)
+}
+
+// startCrawls opens the crawler of the data directory and schedules the
+// sources; closeCrawls stops the schedule, waits for running crawls to
+// reach a safe point and closes the crawl state.
+func startCrawls(ctx context.Context, data string, sources []indexer.Source, ix *search.Index, log *slog.Logger) (sched *indexer.Scheduler, closeCrawls func(), err error) {
+	c, err := openCrawler(ctx, data, indexer.DefaultConfig(), ix, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	sched = indexer.NewScheduler(c, sources, log.With("component", "scheduler"))
+	if err := sched.Open(ctx); err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	return sched, func() {
+		log.Info("stopping crawls")
+		if err := sched.Close(); err != nil {
+			log.Error("stop crawls", "err", err)
+		}
+		if err := c.Close(); err != nil {
+			log.Error("close crawl state", "err", err)
+		}
+	}, nil
 }
 
 // newHandler builds the web server over the index.

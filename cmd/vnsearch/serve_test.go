@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -132,21 +137,58 @@ func TestServeForcedExit(t *testing.T) {
 	<-returned
 }
 
-// TestServeEndToEnd runs `vnsearch serve` on an empty data dir and asks it
-// a few things before stopping it like SIGTERM would.
-func TestServeEndToEnd(t *testing.T) {
+// startServe runs `vnsearch serve` with args on a free port and returns
+// its base URL and a stop that cancels it like SIGTERM and waits.
+func startServe(t *testing.T, args ...string) (base string, stop func()) {
+	t.Helper()
 	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr bytes.Buffer
+	logs := &lockedWriter{w: &stderr}
 	done := make(chan error, 1)
 	go func() {
-		done <- runServe(ctx, []string{"--data", t.TempDir(), "--addr", addr, "--admin-token", "tok"}, io.Discard, &lockedWriter{w: &stderr})
+		done <- runServe(ctx, append([]string{"--data", t.TempDir(), "--addr", addr}, args...), io.Discard, logs)
 	}()
-	base := "http://" + addr
-	waitFor(t, func() bool { resp, err := http.Get(base + "/healthz"); return err == nil && resp.Body.Close() == nil })
+	base = "http://" + addr
+	waitFor(t, func() bool {
+		select {
+		case err := <-done:
+			t.Fatalf("serve ended: %v\n%s", err, logs)
+		default:
+		}
+		resp, err := http.Get(base + "/healthz")
+		return err == nil && resp.Body.Close() == nil
+	})
+	return base, func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatalf("serve: %v\n%s", err, logs)
+		}
+	}
+}
+
+func adminCrawl(t *testing.T, base, token, source string) (int, map[string]string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/admin/crawl?source="+url.QueryEscape(source), nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body map[string]string
+	json.NewDecoder(resp.Body).Decode(&body)
+	return resp.StatusCode, body
+}
+
+// TestServeEndToEnd runs `vnsearch serve` on an empty data dir: it loads
+// the demo corpus and answers the page and the API.
+func TestServeEndToEnd(t *testing.T) {
+	base, stop := startServe(t, "--admin-token", "tok")
+	defer stop()
 	for path, want := range map[string]int{
 		"/readyz": 200, "/api/search?q=d%C3%A2n": 200, "/api/search?q=x&nope=1": 400, "/": 200, "/metrics": 200,
-		"/api/directives": 200,
+		"/api/directives": 200, "/api/articles/demo-001": 200, "/api/articles/none": 404,
 	} {
 		resp, err := http.Get(base + path)
 		if err != nil {
@@ -157,21 +199,38 @@ func TestServeEndToEnd(t *testing.T) {
 			t.Errorf("%s: %d, want %d", path, resp.StatusCode, want)
 		}
 	}
-	req, _ := http.NewRequest(http.MethodPost, base+"/api/admin/crawl", nil)
-	req.Header.Set("Authorization", "Bearer tok")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
+	if status, body := adminCrawl(t, base, "tok", ""); status != http.StatusServiceUnavailable || !strings.Contains(body["error"], "--sources") {
+		t.Errorf("admin crawl without sources: %d %v", status, body)
+	}
+}
+
+// TestServeWithSources schedules a sources file and triggers its crawl
+// through the admin API.
+func TestServeWithSources(t *testing.T) {
+	site := httptest.NewServer(http.NotFoundHandler())
+	defer site.Close()
+	sources := filepath.Join(t.TempDir(), "sources.yaml")
+	yaml := "sources:\n  - name: Báo Thử\n    schedule: \"@every 1h\"\n    feeds: [" + site.URL + "/rss]\n"
+	if err := os.WriteFile(sources, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var body map[string]string
-	json.NewDecoder(resp.Body).Decode(&body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body["error"], "--sources") {
-		t.Errorf("admin crawl without sources: %d %v", resp.StatusCode, body)
+	base, stop := startServe(t, "--sources", sources, "--admin-token", "tok")
+	defer stop()
+	if status, body := adminCrawl(t, base, "tok", "Báo Thử"); status != http.StatusAccepted || body["source"] != "Báo Thử" {
+		t.Errorf("trigger a source: %d %v", status, body)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("serve: %v\n%s", err, stderr.String())
+	if status, _ := adminCrawl(t, base, "tok", "Báo Khác"); status != http.StatusNotFound {
+		t.Errorf("trigger an unknown source: %d", status)
+	}
+	if status, _ := adminCrawl(t, base, "wrong", "Báo Thử"); status != http.StatusUnauthorized {
+		t.Errorf("trigger with a wrong token: %d", status)
+	}
+}
+
+func TestServeBadSources(t *testing.T) {
+	err := runServe(context.Background(), []string{"--data", t.TempDir(), "--sources", filepath.Join(t.TempDir(), "none.yaml")}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "read sources") {
+		t.Errorf("missing sources file: %v", err)
 	}
 }
 
@@ -205,4 +264,10 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return fmt.Sprint(l.w)
 }
