@@ -9,6 +9,7 @@ import (
 
 	"github.com/vnsearch/vnsearch/analyzers"
 	"github.com/vnsearch/vnsearch/search/query"
+	"github.com/vnsearch/vnsearch/search/synonym"
 )
 
 // Ranking weights. A term typed with diacritics matches the vi field
@@ -17,6 +18,7 @@ import (
 // words found in the title titleBoost.
 const (
 	titleBoost       = 1.0
+	expansionBoost   = 0.5
 	exactAccentBoost = 4.0
 	adjacencyBoost   = 16.0
 )
@@ -29,14 +31,32 @@ type compiled struct {
 }
 
 // compile turns a parsed query and the request's filters into one bleve
-// query: text clauses score, filters only restrict.
-func compile(q *query.Query, f Filters) (*compiled, error) {
+// query: text clauses score, filters only restrict. Forms of the
+// vocabulary in positive words and phrases also match their equivalents,
+// scoring expansionBoost as much as the form typed.
+func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, error) {
 	root := bleve.NewBooleanQuery()
 	c := &compiled{}
+	var run []string // consecutive positive single words
+	flush := func() {
+		if len(run) > 0 {
+			c.addRun(root, run, vocab)
+			run = nil
+		}
+	}
 	for _, clause := range q.Clauses {
+		if !clause.Not && len(clause.Alts) == 1 && !clause.Alts[0].Phrase {
+			run = append(run, clause.Alts[0].Text)
+			continue
+		}
+		flush()
 		alts := make([]bq.Query, 0, len(clause.Alts))
 		for _, t := range clause.Alts {
-			if tq := termQuery(t.Text, clause.Not); tq != nil {
+			tq := termQuery(t.Text, clause.Not)
+			if tq != nil && t.Phrase && !clause.Not {
+				tq = withExpansions(tq, phraseExpansions(t.Text, vocab))
+			}
+			if tq != nil {
 				alts = append(alts, tq)
 			}
 		}
@@ -53,14 +73,12 @@ func compile(q *query.Query, f Filters) (*compiled, error) {
 		}
 		root.AddMust(cq)
 		c.hasText = true
-	}
-	for _, run := range adjacentRuns(q) {
-		c.textRuns = append(c.textRuns, run)
-		root.AddShould(titleQuery(run))
-		if strings.Contains(run, " ") {
-			root.AddShould(phraseQuery(run, adjacencyBoost))
+		if len(clause.Alts) == 1 {
+			c.textRuns = append(c.textRuns, clause.Alts[0].Text)
+			root.AddShould(titleQuery(clause.Alts[0].Text))
 		}
 	}
+	flush()
 	fq, err := filterQuery(q.Filters, f)
 	if err != nil {
 		return nil, err
@@ -73,6 +91,105 @@ func compile(q *query.Query, f Filters) (*compiled, error) {
 	}
 	c.query = root
 	return c, nil
+}
+
+// addRun adds consecutive positive words: each must match, a vocabulary
+// form among them may match as any of its equivalents, and the words (or
+// an equivalent wording) found adjacent earn the phrase bonus.
+func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.Vocabulary) {
+	text := strings.Join(words, " ")
+	matches := vocab.Find(wordKeys(words))
+	next := 0
+	for _, m := range matches {
+		for _, w := range words[next:m.Start] {
+			c.addWord(root, w)
+		}
+		var typed []bq.Query
+		for _, w := range words[m.Start:m.End] {
+			if tq := termQuery(w, false); tq != nil {
+				typed = append(typed, tq)
+			}
+		}
+		if len(typed) > 0 {
+			root.AddMust(withExpansions(bleve.NewConjunctionQuery(typed...), m.Alts))
+			c.hasText = true
+		}
+		next = m.End
+	}
+	for _, w := range words[next:] {
+		c.addWord(root, w)
+	}
+	c.textRuns = append(c.textRuns, text)
+	root.AddShould(titleQuery(text))
+	if len(words) > 1 {
+		root.AddShould(phraseQuery(text, adjacencyBoost))
+		for _, alt := range substitutions(words, matches) {
+			p := phraseQuery(alt, adjacencyBoost)
+			if b, ok := p.(bq.BoostableQuery); ok {
+				b.SetBoost(adjacencyBoost * expansionBoost)
+			}
+			root.AddShould(p)
+		}
+	}
+}
+
+func (c *compiled) addWord(root *bq.BooleanQuery, w string) {
+	if tq := termQuery(w, false); tq != nil {
+		root.AddMust(tq)
+		c.hasText = true
+	}
+}
+
+// maxExpansions bounds the equivalent wordings one clause expands to.
+const maxExpansions = 8
+
+// withExpansions lets q match as any of the equivalent texts alts too, at
+// expansionBoost.
+func withExpansions(q bq.Query, alts []string) bq.Query {
+	qs := []bq.Query{q}
+	for _, alt := range alts[:min(len(alts), maxExpansions)] {
+		if tq := termQuery(alt, false); tq != nil {
+			d := bleve.NewDisjunctionQuery(tq)
+			d.SetBoost(expansionBoost)
+			qs = append(qs, d)
+		}
+	}
+	if len(qs) == 1 {
+		return q
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// phraseExpansions returns the phrase reworded with each vocabulary
+// equivalent of each form it holds.
+func phraseExpansions(phrase string, vocab *synonym.Vocabulary) []string {
+	words := strings.Fields(phrase)
+	return substitutions(words, vocab.Find(wordKeys(words)))
+}
+
+// substitutions rewrites words once per equivalent of each match.
+func substitutions(words []string, matches []synonym.Match) []string {
+	var out []string
+	for _, m := range matches {
+		for _, alt := range m.Alts {
+			if len(out) == maxExpansions {
+				return out
+			}
+			w := append(append(append([]string{}, words[:m.Start]...), alt), words[m.End:]...)
+			out = append(out, strings.Join(w, " "))
+		}
+	}
+	return out
+}
+
+// wordKeys folds each query word for vocabulary matching, one key per
+// word ("" for a word of punctuation only).
+func wordKeys(words []string) []string {
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = strings.Join(synonym.Words(w), " ")
+	}
+	return keys
 }
 
 // termQuery matches a word or phrase in the text, exact diacritics above
@@ -123,32 +240,6 @@ func matchPhrase(text, field, analyzer string, boost float64) bq.Query {
 	m.Analyzer = analyzer
 	m.SetBoost(boost)
 	return m
-}
-
-// adjacentRuns returns the runs of consecutive positive single words of
-// q joined by spaces, and each positive phrase.
-func adjacentRuns(q *query.Query) []string {
-	var runs []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			runs = append(runs, strings.Join(cur, " "))
-			cur = cur[:0]
-		}
-	}
-	for _, c := range q.Clauses {
-		switch {
-		case c.Not || len(c.Alts) > 1:
-			flush()
-		case c.Alts[0].Phrase:
-			flush()
-			runs = append(runs, c.Alts[0].Text)
-		default:
-			cur = append(cur, c.Alts[0].Text)
-		}
-	}
-	flush()
-	return runs
 }
 
 // filterQuery combines the filters written in the query with the

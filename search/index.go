@@ -6,13 +6,17 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/vnsearch/vnsearch/search/synonym"
 )
 
 // Index is a Vietnamese news index on disk. It is safe for concurrent use.
 type Index struct {
-	bleve bleve.Index
+	bleve     bleve.Index
+	political atomic.Pointer[synonym.Vocabulary] // the political vocabulary; nil: no expansion
 
 	mu      sync.Mutex   // guards vocab and lengths
 	vocab   *vocabulary  // built lazily for suggestions; nil after a write
@@ -36,8 +40,14 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return &Index{bleve: b}, nil
+	ix := &Index{bleve: b}
+	ix.political.Store(synonym.Default())
+	return ix, nil
 }
+
+// SetVocabulary replaces the political vocabulary queries expand with
+// (synonym.Default() after Open); nil turns expansion off.
+func (ix *Index) SetVocabulary(v *synonym.Vocabulary) { ix.political.Store(v) }
 
 // Close releases the index.
 func (ix *Index) Close() error {

@@ -44,7 +44,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
 	}
-	c, err := compile(pq, req.Filters)
+	c, err := compile(pq, req.Filters, ix.political.Load())
 	if err != nil {
 		return nil, err
 	}

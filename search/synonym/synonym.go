@@ -1,0 +1,136 @@
+// Package synonym holds the political vocabulary: sets of equivalent forms
+// (UBND = Ủy ban nhân dân, XDNTM = xây dựng nông thôn mới) that a query
+// expands to, in both directions, diacritic- and case-insensitively.
+package synonym
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+//go:embed vocabulary.txt
+var defaultVocabulary string
+
+// maxFormWords bounds the length of a form.
+const maxFormWords = 16
+
+// Vocabulary maps word sequences to their equivalent forms.
+type Vocabulary struct {
+	forms   map[string][]string // folded form → every form of its set, as written
+	longest int                 // words in the longest form
+	sets    int
+}
+
+// Default returns the vocabulary shipped with vnsearch.
+func Default() *Vocabulary {
+	v, err := Parse(strings.NewReader(defaultVocabulary))
+	if err != nil {
+		panic(fmt.Sprintf("shipped vocabulary: %v", err)) // caught by the package tests
+	}
+	return v
+}
+
+// Parse reads a vocabulary file: one set of forms a line, separated by
+// " = ", "#" comments.
+func Parse(r io.Reader) (*Vocabulary, error) {
+	v := &Vocabulary{forms: map[string][]string{}}
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		var set []string
+		for _, f := range strings.Split(text, " = ") {
+			if f = strings.TrimSpace(f); f != "" {
+				set = append(set, f)
+			}
+		}
+		if len(set) < 2 {
+			return nil, fmt.Errorf("vocabulary line %d: want two or more forms separated by \" = \"", line)
+		}
+		for _, f := range set {
+			words := Words(f)
+			if len(words) == 0 || len(words) > maxFormWords {
+				return nil, fmt.Errorf("vocabulary line %d: form %q must have 1 to %d words", line, f, maxFormWords)
+			}
+			key := strings.Join(words, " ")
+			if _, dup := v.forms[key]; dup {
+				return nil, fmt.Errorf("vocabulary line %d: form %q is already in another set", line, f)
+			}
+			v.forms[key] = set
+			v.longest = max(v.longest, len(words))
+		}
+		v.sets++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read vocabulary: %w", err)
+	}
+	return v, nil
+}
+
+// Len is the number of sets of equivalent forms.
+func (v *Vocabulary) Len() int { return v.sets }
+
+// Words splits text into folded words for matching: lowercase, no
+// diacritics, punctuation trimmed from the edges, punctuation-only words
+// dropped.
+func Words(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		w = strings.TrimFunc(analyzers.Fold(w), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Match is a form found in a word sequence: words[Start:End] can be
+// replaced by any of Alts.
+type Match struct {
+	Start, End int
+	Alts       []string
+}
+
+// Find returns the forms found in words (as Words returns them), longest
+// first from left to right, without overlaps.
+func (v *Vocabulary) Find(words []string) []Match {
+	if v == nil {
+		return nil
+	}
+	var out []Match
+	for i := 0; i < len(words); {
+		n := min(v.longest, len(words)-i)
+		for ; n > 0; n-- {
+			key := strings.Join(words[i:i+n], " ")
+			if set, ok := v.forms[key]; ok {
+				out = append(out, Match{Start: i, End: i + n, Alts: others(set, key)})
+				break
+			}
+		}
+		i += max(n, 1)
+	}
+	return out
+}
+
+// others returns the forms of set except the one that folds to key.
+func others(set []string, key string) []string {
+	out := make([]string, 0, len(set)-1)
+	for _, f := range set {
+		if strings.Join(Words(f), " ") != key {
+			out = append(out, f)
+		}
+	}
+	return out
+}
