@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 
 	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/search/demo"
+	"github.com/vnsearch/vnsearch/search/synonym"
 )
 
 // Layout of the data directory.
@@ -42,5 +44,28 @@ func ensureDemo(ctx context.Context, ix *search.Index, log *slog.Logger) error {
 		return fmt.Errorf("load demo corpus: %w", err)
 	}
 	log.Info("loaded the demo corpus into the empty index", "articles", st.New, "seconds", st.Elapsed.Seconds())
+	return nil
+}
+
+// useVocabulary replaces the shipped political vocabulary of ix with the
+// file at path; "" keeps the shipped one, "off" turns expansion off.
+func useVocabulary(ix *search.Index, path string) error {
+	switch path {
+	case "":
+		return nil
+	case "off":
+		ix.SetVocabulary(nil)
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open vocabulary: %w", err)
+	}
+	defer f.Close()
+	v, err := synonym.Parse(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	ix.SetVocabulary(v)
 	return nil
 }

@@ -29,6 +29,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	page := fs.Int("page", 1, "page of results")
 	sort := fs.String("sort", search.SortRelevance, "relevance, newest or oldest")
 	group := fs.Bool("group", false, "collapse syndicated copies to the earliest publication")
+	vocabulary := fs.String("vocabulary", "", "political vocabulary file replacing the shipped one (\"off\": no expansion)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vnsearch search [--data DIR] [--json] [--size N] QUERY")
 		fs.PrintDefaults()
@@ -45,6 +46,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer ix.Close()
+	if err := useVocabulary(ix, *vocabulary); err != nil {
+		return err
+	}
 	res, err := ix.Search(ctx, search.Request{
 		Query: strings.Join(fs.Args(), " "), Size: *size, Page: *page, Sort: *sort, GroupSyndicated: *group,
 	})
