@@ -49,6 +49,8 @@ func TestIDs(t *testing.T) {
 		{"Các cấp ủy tiếp tục thực hiện Chỉ thị 05. Kết luận 01, 2 năm qua", day2023, []string{"01-KL/TW", "05-CT/TW"}},
 		{"Nghị quyết 35.2 và Chỉ thị 05,5", day2023, nil},
 		{"kế hoạch thực hiện Chỉ thị 05 của Đảng bộ huyện", day2023, []string{"05-CT/TW"}},
+		{"Chỉ thị 03 CT/TW ngày 15.1.2011 của Bộ Chính trị", day2023, []string{"03-CT/TW"}},
+		{"chỉ thì 05 là", day2023, nil},
 	}
 	for _, tt := range tests {
 		if got := IDs(tt.text, tt.pub); !slices.Equal(got, tt.want) {

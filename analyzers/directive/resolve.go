@@ -19,7 +19,7 @@ func (s *scanner) resolve(sym symbol, i, j int) []string {
 	key := sym.String()
 	docs := cat.bySymbol[key]
 	ev := s.evidenceAfter(j)
-	if ev.date != "" && !sameTerm(docs, ev.date) {
+	if ev.date != "" && !sameTime(docs, ev.date) {
 		return []string{key + "@" + ev.date[:4]} // a document the catalog lacks
 	}
 	switch {
@@ -41,12 +41,15 @@ func (s *scanner) resolve(sym symbol, i, j int) []string {
 	return []string{byDate(docs, s.published).ID}
 }
 
-func sameTerm(docs []Doc, date string) bool {
+// sameTime reports whether a date written next to a symbol fits one of
+// the catalog documents with it: same year or same term. Dates written
+// in articles are sometimes wrong by days, so the year is enough.
+func sameTime(docs []Doc, date string) bool {
 	if len(docs) == 0 {
 		return true
 	}
 	for _, d := range docs {
-		if termOf(d.Date) == termOf(date) {
+		if d.Date[:4] == date[:4] || termOf(d.Date) == termOf(date) {
 			return true
 		}
 	}

@@ -63,11 +63,15 @@ func parseSymbol(s string) (symbol, bool) {
 	return sym, n == 3
 }
 
-// symbolAt reads a symbol starting at word i: NUMBER - CODE / ISSUER.
+// symbolAt reads a symbol starting at word i: NUMBER - CODE / ISSUER, the
+// dash sometimes left out.
 // It returns the number of words read, 0 when there is no symbol.
 func symbolAt(t *words.Text, i int) (symbol, int) {
-	if i+2 >= len(t.W) || !t.W[i].Digits || t.Gap(i) != "-" || t.Gap(i+1) != "/" {
+	if i+2 >= len(t.W) || !t.W[i].Digits || t.Gap(i+1) != "/" {
 		return symbol{}, 0
+	}
+	if g := t.Gap(i); g != "-" && g != "" {
+		return symbol{}, 0 // "05-CT/TW", and "03 CT/TW" as some write it
 	}
 	num, ok := canonNumber(t.W[i].Fold)
 	code, okc := codes[t.W[i+1].Fold]

@@ -35,7 +35,6 @@ func Canonical(name string) string {
 type scanner struct {
 	t      *words.Text
 	query  bool // a name typed by a user: places may be in lower case
-	marked bool // the text has diacritics, so level words must carry theirs
 	found  []string
 	places []place   // every "level Name" the text writes, in order
 	bare   []mention // units named without their place
@@ -57,9 +56,7 @@ type mention struct {
 }
 
 func newScanner(text string, query bool) *scanner {
-	s := &scanner{t: words.New(text), query: query}
-	s.marked = !query && analyzers.HasDiacritics(s.t.S)
-	return s
+	return &scanner{t: words.New(text), query: query}
 }
 
 // run finds the units, in the order the text names them.
@@ -113,7 +110,7 @@ func (s *scanner) skip(i int) int {
 	s.places = append(s.places, place{level: lv, name: name, at: i})
 	if lv == huyen || lv == thiXa || lv == quan || lv == thanhPho {
 		if s.t.Gap(end-1) == "," && end < len(s.t.W) && !s.startsUnitOrLevel(end) {
-			if prov, e := s.casedName(end, false); prov != "" {
+			if prov, e := s.casedName(end, false); provinces[words.Key(prov)] {
 				s.places = append(s.places, place{level: provinceLevel(prov), name: prov, at: end})
 				return e
 			}
@@ -124,7 +121,7 @@ func (s *scanner) skip(i int) int {
 
 // provinceLevel is the level of a province-level place named alone.
 func provinceLevel(name string) level {
-	if centralCities[analyzers.Fold(name)] {
+	if centralCities[words.Key(name)] {
 		return thanhPho
 	}
 	return tinh
@@ -235,6 +232,10 @@ func (s *scanner) resolveBare() {
 		if m.place = s.nearestPlace(m, m.h.name == "Thành ủy"); m.place == "" {
 			m.place = s.nearestPlace(m, false)
 		}
+		if m.place == "" && m.h.bareLevel == tinh {
+			m.level = thanhPho // a department of a centrally-run city
+			m.place = s.nearestPlace(m, true)
+		}
 		if m.place != "" {
 			s.found = append(s.found, canonical(m))
 		}
@@ -244,7 +245,7 @@ func (s *scanner) resolveBare() {
 func (s *scanner) nearestPlace(m mention, central bool) string {
 	var before, after string
 	for _, p := range s.places {
-		if p.level != m.level || (central && !centralCities[analyzers.Fold(p.name)]) {
+		if p.level != m.level || (central && !centralCities[words.Key(p.name)]) {
 			continue
 		}
 		if p.at < m.at {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/analyzers/directive/words"
 )
 
 // maxPlaceWords bounds a place name: "Bà Rịa - Vũng Tàu" has four.
@@ -19,7 +20,7 @@ func (s *scanner) placeAt(i int, titled bool) (lv level, name string, end int) {
 		return thanhPho, hcm, i + n
 	}
 	lv, n := levelWords.Match(s.t, i)
-	if n == 0 || !s.spelled(i, i+n, levelNames[lv]) {
+	if n == 0 {
 		return noLevel, "", i
 	}
 	name, end = s.placeName(i+n, lv, titled)
@@ -27,16 +28,6 @@ func (s *scanner) placeAt(i int, titled bool) (lv level, name string, end int) {
 		name = hcm
 	}
 	return lv, name, end
-}
-
-// spelled reports whether the level at words i..j-1 is written as a level:
-// in a text with diacritics "xã" must carry them ("ra xa khu dân cư" is
-// not a level); abbreviations ("TP", "TX") always count.
-func (s *scanner) spelled(i, j int, canon string) bool {
-	if !s.marked || s.t.W[i].Upper {
-		return true
-	}
-	return analyzers.Normalize(s.t.Orig(i, j)) == analyzers.Normalize(canon)
 }
 
 // placeName reads the name of a place at word j (after a level or a
@@ -76,15 +67,15 @@ const maxRun = 8
 // UBND tỉnh Nguyễn Văn A") and there is no place.
 func (s *scanner) casedName(j int, titled bool) (string, int) {
 	run := s.capsRun(j)
+	if titled && s.personName(j, len(run)) && !s.provinceAt(j, len(run)) {
+		return "", j
+	}
 	cut := len(run)
 	for k := 1; k+1 < len(run); k++ {
-		if rest := len(run) - k; surnames[s.t.W[j+k].Fold] && rest <= 4 && s.plain(j+k, j+len(run)) {
+		if s.personName(j+k, len(run)-k) {
 			cut = k
 			break
 		}
-	}
-	if cut == len(run) && titled && len(run) >= 3 && len(run) <= 4 && surnames[s.t.W[j].Fold] && s.plain(j, j+len(run)) {
-		return "", j
 	}
 	cut = min(cut, maxPlaceWords)
 	var sb strings.Builder
@@ -123,6 +114,24 @@ func (s *scanner) capsRun(j int) []string {
 		run = append(run, sep)
 	}
 	return run
+}
+
+// personName reports whether the n words at k can be a personal name:
+// three or four plain words after a surname ("Nguyễn Văn An"), or two
+// ("Võ Hải").
+func (s *scanner) personName(k, n int) bool {
+	return n >= 2 && n <= 4 && surnames[s.t.W[k].Fold] && s.plain(k, k+n)
+}
+
+// provinceAt reports whether the n words at k start with a province name
+// ("Hà Tĩnh Võ Hải" is a place and a person).
+func (s *scanner) provinceAt(k, n int) bool {
+	for m := 2; m <= 4 && m <= n; m++ {
+		if provinces[words.Joined(s.t.W, k, k+m)] {
+			return true
+		}
+	}
+	return false
 }
 
 // plain reports whether words i..j-1 are separated by spaces only, as the

@@ -193,7 +193,21 @@ var titles = map[string]bool{
 var surnames = foldSet("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
 	"Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đoàn", "Lương", "Mai", "Trương", "Tạ",
 	"Hà", "Lâm", "Đào", "Cao", "Chu", "Tô", "Vương", "Thái", "Quách", "Lại", "Kiều", "La", "Triệu",
-	"Tăng", "Lưu", "Khuất", "Lò", "Nông", "Hứa", "Văn", "Châu", "Tống", "Từ", "Thân", "Âu", "Giang")
+	"Tăng", "Lưu", "Khuất", "Lò", "Nông", "Hứa", "Châu", "Tống", "Từ", "Thân", "Âu", "Giang")
+
+// provinces are the province-level units, by the names they had before
+// the 2025 merger (and Huế, a city since), to tell a province written
+// after a district ("huyện Can Lộc, Hà Tĩnh") from a list of districts
+// ("huyện Gia Bình, Lương Tài").
+var provinces = foldSet("An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh",
+	"Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
+	"Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam",
+	"Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", hcm, "TP.HCM", "Hưng Yên",
+	"Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Long An",
+	"Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+	"Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+	"Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
+	"Yên Bái", "Hà Tây")
 
 // centralCities are the centrally-run cities: a bare "Thành ủy" in a text
 // naming one of them is its committee.

@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -43,7 +42,16 @@ func TestDemoCorpus(t *testing.T) {
 		t.Skip("no labeled demo articles")
 	}
 	e.report(t, "demo corpus")
-	if _, err := os.Stat(demoDir); err == nil && e.directives.recall() < 0.8 {
-		t.Errorf("demo directives: %v, want recall ≥ 0.8", e.directives)
+	for _, c := range []struct {
+		field string
+		s     score
+		min   float64
+	}{
+		{"directives", e.directives, 0.90},
+		{"units", e.units, 0.85},
+	} {
+		if c.s.precision() < c.min || c.s.recall() < c.min {
+			t.Errorf("demo %s: %v, want precision and recall ≥ %.2f", c.field, c.s, c.min)
+		}
 	}
 }

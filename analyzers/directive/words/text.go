@@ -4,18 +4,23 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/vnsearch/vnsearch/analyzers"
 )
 
 // Text is a text with its words.
 type Text struct {
 	S string
 	W []Word
+	// Marked is set when the text carries Vietnamese diacritics: its
+	// phrases must then carry theirs too ("Quân ủy" is not "Quận ủy").
+	Marked bool
 }
 
 // New splits text into words.
 func New(text string) *Text {
 	text = Bound(text)
-	return &Text{S: text, W: Split(text)}
+	return &Text{S: text, W: Split(text), Marked: analyzers.HasDiacritics(text)}
 }
 
 // Gap returns the separator between word i and word i+1 (see Gap), or
@@ -46,7 +51,8 @@ type Dict[V any] struct {
 }
 
 type entry[V any] struct {
-	words []string
+	words []string // folded
+	norm  []string // analyzers.Normalize of each word as written
 	seps  []string // seps[k] separates words[k] and words[k+1]
 	value V
 }
@@ -65,6 +71,7 @@ func parsePhrase[V any](p string, v V) entry[V] {
 	e := entry[V]{value: v}
 	for k, w := range ws {
 		e.words = append(e.words, w.Fold)
+		e.norm = append(e.norm, analyzers.Normalize(p[w.Start:w.End]))
 		if k > 0 {
 			e.seps = append(e.seps, Gap(p, ws[k-1], w))
 		}
@@ -109,6 +116,17 @@ func (e entry[V]) matches(t *Text, i int) bool {
 	}
 	for k := 1; k < len(e.words); k++ {
 		if t.W[i+k].Fold != e.words[k] || t.Gap(i+k-1) != e.seps[k-1] {
+			return false
+		}
+	}
+	return !t.Marked || e.spelled(t, i)
+}
+
+// spelled reports whether the words at i carry the phrase's diacritics.
+func (e entry[V]) spelled(t *Text, i int) bool {
+	for k, n := range e.norm {
+		w := t.W[i+k]
+		if analyzers.Normalize(t.S[w.Start:w.End]) != n {
 			return false
 		}
 	}
