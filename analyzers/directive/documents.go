@@ -40,7 +40,11 @@ var legislature = regexp.MustCompile(`^(qh|ubtvqh)(\d{2})$`)
 // FindDocuments returns the state legal documents mentioned in text:
 // "30/2020/NĐ-CP", "1719/QĐ-TTg", "31/2024/QH15".
 func FindDocuments(text string) []Match {
-	t := words.New(text)
+	return FindDocumentsIn(words.New(text))
+}
+
+// FindDocumentsIn is FindDocuments on a text already split into words.
+func FindDocumentsIn(t *words.Text) []Match {
 	var out []Match
 	for i := 0; i < len(t.W); i++ {
 		if d, n := stateDocAt(t, i); n > 0 {
@@ -54,6 +58,11 @@ func FindDocuments(text string) []Match {
 // DocumentIDs returns the distinct state legal documents in text, sorted.
 func DocumentIDs(text string) []string {
 	return distinctIDs(FindDocuments(text))
+}
+
+// DocumentIDsIn is DocumentIDs on a text already split into words.
+func DocumentIDsIn(t *words.Text) []string {
+	return distinctIDs(FindDocumentsIn(t))
 }
 
 // stateDocAt reads NUMBER/[YEAR/]KIND-ISSUER[-ISSUER…] or

@@ -17,13 +17,24 @@ type Match struct {
 // canonical ids. published (the article's date, zero when unknown) decides
 // between documents that share a symbol when the text does not.
 func Find(text string, published time.Time) []Match {
-	return newScanner(text, published, false).scan()
+	return FindIn(words.New(text), published)
+}
+
+// FindIn is Find on a text already split into words, so several
+// recognizers can share one split.
+func FindIn(t *words.Text, published time.Time) []Match {
+	return newScanner(t, published, false).scan()
 }
 
 // IDs returns the distinct canonical ids of the party documents in text,
 // sorted.
 func IDs(text string, published time.Time) []string {
 	return distinctIDs(Find(text, published))
+}
+
+// IDsIn is IDs on a text already split into words.
+func IDsIn(t *words.Text, published time.Time) []string {
+	return distinctIDs(FindIn(t, published))
 }
 
 func distinctIDs(ms []Match) []string {
@@ -51,8 +62,8 @@ type scanner struct {
 	out   []Match
 }
 
-func newScanner(text string, published time.Time, query bool) *scanner {
-	s := &scanner{t: words.New(text), published: published, query: query}
+func newScanner(t *words.Text, published time.Time, query bool) *scanner {
+	s := &scanner{t: t, published: published, query: query}
 	s.full, s.state = s.fullForms()
 	return s
 }

@@ -69,7 +69,10 @@ func (s *scanner) afterKind(i int, k kind, n int) int {
 	items, last := s.numberList(j)
 	if sym, m := symbolAt(s.t, last); m > 0 {
 		for _, it := range items[:len(items)-1] {
-			num, _ := canonNumber(s.t.W[it].Fold)
+			num, ok := canonNumber(s.t.W[it].Fold)
+			if !ok {
+				continue
+			}
 			sym := symbol{Number: num, Code: sym.Code, Issuer: sym.Issuer}
 			s.emit(i, it+1, s.resolve(sym, i, it+1))
 		}

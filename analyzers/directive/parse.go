@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vnsearch/vnsearch/analyzers/directive/words"
 )
 
 // ParseID reads a filter value typed by a user — "05-CT/TW", "05-ct/tw",
@@ -18,7 +20,7 @@ func ParseID(s string) ([]string, bool) {
 	if sy, ok := parseSymbol(sym); ok {
 		return symbolIDs(sy, strings.TrimSpace(year), hasYear)
 	}
-	ids := distinctIDs(newScanner(s, time.Time{}, true).scan())
+	ids := distinctIDs(newScanner(words.New(s), time.Time{}, true).scan())
 	return ids, len(ids) > 0
 }
 

@@ -156,5 +156,9 @@ func (s *scanner) romanAt(q int) (int, bool) {
 	if q >= len(s.t.W) || (!s.t.W[q].Upper && !s.query) {
 		return 0, false
 	}
-	return roman(s.t.W[q].Fold)
+	orig := strings.ToLower(s.t.Orig(q, q+1))
+	if strings.Trim(orig, "ivx") != "" {
+		return 0, false // the folded word may differ: "XY" folds to "xi"
+	}
+	return roman(orig)
 }

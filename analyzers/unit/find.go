@@ -11,7 +11,13 @@ import (
 // Find returns the canonical names of the units text names, distinct and
 // sorted.
 func Find(text string) []string {
-	found := newScanner(text, false).run()
+	return FindIn(words.New(text))
+}
+
+// FindIn is Find on a text already split into words, so several
+// recognizers can share one split.
+func FindIn(t *words.Text) []string {
+	found := (&scanner{t: t}).run()
 	if len(found) == 0 {
 		return nil
 	}
@@ -23,12 +29,13 @@ func Find(text string) []string {
 // Võ" → "Thị ủy Quế Võ", "UBND xã Chi Lăng" → "Ủy ban nhân dân xã Chi
 // Lăng". A place typed in lower case is capitalised but its diacritics are
 // not restored ("thi uy que vo" → "Thị ủy Que Vo"). A name that is not a
-// unit comes back trimmed, NFC, with new tone placement.
+// unit comes back trimmed, NFC, with new tone placement and without
+// invalid UTF-8.
 func Canonical(name string) string {
-	if found := newScanner(name, true).run(); len(found) > 0 {
+	if found := (&scanner{t: words.New(name), query: true}).run(); len(found) > 0 {
 		return found[0]
 	}
-	return strings.Join(strings.Fields(analyzers.NormalizeCase(name)), " ")
+	return strings.Join(strings.Fields(analyzers.NormalizeCase(strings.ToValidUTF8(name, ""))), " ")
 }
 
 // scanner walks the words of one text.
@@ -53,10 +60,6 @@ type mention struct {
 	level level
 	place string
 	at    int
-}
-
-func newScanner(text string, query bool) *scanner {
-	return &scanner{t: words.New(text), query: query}
 }
 
 // run finds the units, in the order the text names them.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/vnsearch/vnsearch/analyzers/directive"
+	"github.com/vnsearch/vnsearch/analyzers/directive/words"
 	"github.com/vnsearch/vnsearch/analyzers/unit"
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -17,10 +18,10 @@ var vietnam = time.FixedZone("ICT", 7*60*60)
 // replaces what those fields held.
 func Enrich(a *search.Article) {
 	a.Year = Year(a.Published)
-	text := a.Title + "\n\n" + a.Lead + "\n\n" + a.Body
-	a.Units = unit.Find(text)
-	a.Directives = directive.IDs(text, a.Published)
-	a.Documents = directive.DocumentIDs(text)
+	t := words.New(a.Title + "\n\n" + a.Lead + "\n\n" + a.Body)
+	a.Units = unit.FindIn(t)
+	a.Directives = directive.IDsIn(t, a.Published)
+	a.Documents = directive.DocumentIDsIn(t)
 }
 
 // Year returns the year of t in Vietnam, 0 for the zero time.

@@ -26,6 +26,7 @@ type Word struct {
 func Split(text string) []Word {
 	text = Bound(text)
 	ws := make([]Word, 0, len(text)/6)
+	folds := make(map[string]string, 512) // a text repeats its syllables: fold each once
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !inWord(r) {
@@ -40,7 +41,7 @@ func Split(text string) []Word {
 			}
 			j += size
 		}
-		ws = append(ws, newWord(text, i, j))
+		ws = append(ws, newWord(text, i, j, folds))
 		i = j
 	}
 	return ws
@@ -59,12 +60,20 @@ func Bound(text string) string {
 }
 
 func inWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func newWord(text string, start, end int) Word {
+func newWord(text string, start, end int, folds map[string]string) Word {
 	s := text[start:end]
-	w := Word{Start: start, End: end, Fold: analyzers.Fold(s), Digits: true}
+	f, ok := folds[s]
+	if !ok {
+		f = analyzers.Fold(s)
+		folds[s] = f
+	}
+	w := Word{Start: start, End: end, Fold: f, Digits: true}
 	letters, upper := 0, 0
 	for k, r := range s {
 		if r < '0' || r > '9' {
@@ -90,6 +99,12 @@ func newWord(text string, start, end int) Word {
 // "," for ", ", "-" for " – ", "\n" across a line break.
 func Gap(text string, a, b Word) string {
 	g := text[a.End:b.Start]
+	if g == " " {
+		return ""
+	}
+	if t := strings.Trim(g, " "); len(t) == 1 && t[0] < utf8.RuneSelf && t[0] != '\n' && t[0] != '\t' && t[0] != '\r' {
+		return t // ", ", "-", "/": the common cases, without allocating
+	}
 	if strings.TrimSpace(g) == "" && !strings.Contains(g, "\n") {
 		return ""
 	}

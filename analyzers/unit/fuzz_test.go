@@ -1,0 +1,50 @@
+package unit
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFind checks that Find and Canonical never panic and return valid
+// UTF-8.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"Ban Thường vụ Tỉnh ủy Bắc Ninh, HĐND, UBND tỉnh",
+		"Các huyện uỷ Can Lộc, Đức Thọ; xã Thiên Lộc (huyện Can Lộc, Hà Tĩnh)",
+		"Chủ tịch UBND tỉnh Nguyễn Văn An, Bí thư Đoàn xã, Sở GD&ĐT",
+		"THỊ ỦY QUẾ VÕ, UBND TP.HCM, Ủy ban MTTQ Việt Nam tỉnh",
+		strings.Repeat("Tỉnh ủy ", 40),
+		"\xff Ch\u0309i bo\u0323 tho\u0302n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, u := range Find(text) {
+			if !utf8.ValidString(u) || u == "" {
+				t.Fatalf("Find(%q) returned %q", text, u)
+			}
+		}
+		if c := Canonical(text); !utf8.ValidString(c) {
+			t.Fatalf("Canonical(%q) = %q", text, c)
+		}
+	})
+}
+
+// TestAdversarial runs Find on a megabyte of repeated unit words and of
+// junk.
+func TestAdversarial(t *testing.T) {
+	junk := make([]byte, 1<<20)
+	for i := range junk {
+		junk[i] = byte(i*7919 + i/13)
+	}
+	for _, text := range []string{
+		strings.Repeat("Tỉnh ủy ", 100_000),
+		strings.Repeat("Đảng ủy, UBND, HĐND, ", 40_000),
+		strings.Repeat("UBND tỉnh Bắc Ninh Hà Nội Quế Võ ", 30_000),
+		strings.Repeat("huyện Can Lộc, ", 60_000),
+		string(junk),
+	} {
+		Find(text)
+	}
+}
