@@ -1,0 +1,108 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// Scorer settings; doc.go explains them.
+const (
+	threshold    = 6   // an article scoring this or more presents a model
+	maxBodyCount = 2   // a cue counts at most this many times in the body
+	maxModels    = 3   // named models that add to the score
+	leadBytes    = 600 // the body opening that stands in for a missing lead
+)
+
+// sectionWeight multiplies what a cue or a model name is worth by where it
+// stands.
+var sectionWeight = [...]int{title: 3, lead: 2, body: 1}
+
+type section int
+
+const (
+	title section = iota
+	lead
+	body
+)
+
+// Classify reports whether an article presents a unit, person, movement or
+// way of working as a model to follow, and the models and movements it
+// names, canonical, distinct and sorted.
+func Classify(titleText, leadText, bodyText string) (example bool, models []string) {
+	if strings.TrimSpace(leadText) == "" {
+		leadText, bodyText = splitLead(bodyText)
+	}
+	score := 0
+	named := map[string]section{}
+	for s, raw := range [...]string{titleText, leadText, bodyText} {
+		t := newText(raw)
+		score += cueScore(t, section(s))
+		for _, m := range names(t) {
+			if _, seen := named[m]; !seen {
+				named[m] = section(s)
+			}
+		}
+	}
+	for m := range named {
+		models = append(models, m)
+	}
+	slices.Sort(models)
+	return score+modelScore(named) >= threshold, models
+}
+
+// cueScore sums the cue phrases of one section.
+func cueScore(t *text, s section) int {
+	score := 0
+	count := map[string]int{}
+	for _, h := range cues.scan(t) {
+		k := t.s[t.w[h.at].Start:t.w[h.at+h.n-1].End]
+		count[k]++
+		if s == body && count[k] > maxBodyCount {
+			continue
+		}
+		score += h.value * sectionWeight[s]
+	}
+	return score
+}
+
+// modelScore is what naming movements adds: each of the first maxModels
+// named counts by where it is first named.
+func modelScore(named map[string]section) int {
+	ws := make([]int, 0, len(named))
+	for _, s := range named {
+		ws = append(ws, sectionWeight[s])
+	}
+	slices.Sort(ws)
+	slices.Reverse(ws)
+	score := 0
+	for _, w := range ws[:min(len(ws), maxModels)] {
+		score += w
+	}
+	return score
+}
+
+// names returns the catalog names and quoted names a section holds.
+func names(t *text) []string {
+	var out []string
+	for _, h := range catalog.phrases.scan(t) {
+		out = append(out, h.value)
+	}
+	return append(out, quotedNames(t)...)
+}
+
+// splitLead takes the opening paragraph of a body as its lead when the
+// article has none, cut at leadBytes on a sentence end where one is near.
+func splitLead(bodyText string) (leadText, rest string) {
+	end := strings.IndexByte(bodyText, '\n')
+	if end < 0 || end > leadBytes {
+		end = min(len(bodyText), leadBytes)
+		if dot := strings.LastIndex(bodyText[:end], ". "); dot > 0 {
+			end = dot + 1
+		} else {
+			for end < len(bodyText) && bodyText[end]&0xC0 == 0x80 {
+				end++
+			}
+		}
+	}
+	return bodyText[:end], bodyText[end:]
+}

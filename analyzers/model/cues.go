@@ -1,0 +1,68 @@
+package model
+
+// The cue phrases of the example scorer and their weights. A phrase counts
+// where it stands (see sectionWeight) and at most maxBodyCount times in the
+// body. Longer phrases win over the shorter ones they contain, so
+// "mô hình tăng trưởng" (weight 0) keeps "mô hình" from counting.
+var cueWeights = mergeCues(
+	// A model named as such: the words newsrooms use to hold something up.
+	map[string]int{
+		"điển hình tiêu biểu": 4, "gương điển hình": 4, "điển hình tiên tiến": 4,
+		"gương sáng": 4, "tấm gương sáng": 4, "cách làm hay": 4, "cách làm sáng tạo": 3,
+		"cách làm hiệu quả": 3, "cách làm mới": 2, "mô hình hay": 3, "mô hình hiệu quả": 3,
+		"mô hình điểm": 2, "nhân rộng": 3, "điểm sáng": 3, "gương người tốt, việc tốt": 3,
+		"người tốt, việc tốt": 2, "điển hình": 2, "tấm gương": 2, "kiểu mẫu": 2,
+		"bí quyết": 2, "biểu dương": 2, "tiêu biểu": 1, "gương mẫu": 1, "nêu gương": 1,
+		"mô hình": 1, "lan tỏa": 1, "làm theo Bác": 2, "việc làm cụ thể": 1,
+		"việc tốt": 1, "sáng kiến": 1, "đi đầu": 1, "được công nhận": 1, "khen thưởng": 1,
+		"thoát nghèo": 1, "làm giàu": 1, "chung tay": 1, "tình nguyện": 1,
+		"phong trào thi đua": 1, "cuộc vận động": 1, "giữ lửa": 2, "tận tụy": 1,
+		"hết lòng": 1, "người đứng đầu": 0,
+	},
+	// "mô hình" that names no model: an economic or administrative model.
+	map[string]int{
+		"mô hình tăng trưởng": 0, "mô hình chính quyền": 0, "mô hình tổ chức": 0,
+		"mô hình chính quyền địa phương hai cấp": 0, "mô hình kinh tế": 0,
+		"mô hình quản lý": 0, "mô hình hoạt động": 0, "mô hình mới": 0,
+	},
+	// A meeting, a session, a policy being passed or handed down.
+	map[string]int{
+		"quán triệt": -3, "hội nghị": -1, "kỳ họp": -3, "tiếp xúc cử tri": -4,
+		"cử tri": -2, "chất vấn": -3, "đại biểu Quốc hội": -2, "thông qua": -1,
+		"dự thảo": -2, "có hiệu lực": -3, "tập huấn": -2, "hướng dẫn thi hành": -2,
+		"giám sát": -2, "khảo sát": -1, "bế mạc": -3, "khai mạc": -2, "công bố": -1,
+		"sáp nhập": -1, "hợp nhất": -1, "bỏ phiếu": -2, "biểu quyết": -2,
+		"nghị định": -1, "tờ trình": -2, "tổ chức bộ máy": -1, "sắp xếp": -1,
+	},
+	// Figures and the economy.
+	map[string]int{
+		"tăng trưởng": -1, "GDP": -2, "ngân sách": -1, "giải ngân": -2, "tổng vốn": -2,
+		"tỷ đồng": -1,
+	},
+	// Disasters, accidents, crime and discipline.
+	map[string]int{
+		"bão": -3, "bão số": -3, "mưa lũ": -3, "lũ lụt": -3, "thiệt hại": -2,
+		"hạn mặn": -3, "xâm nhập mặn": -3, "sạt lở": -2, "tử vong": -2, "tai nạn": -2,
+		"xét xử": -4, "bị cáo": -4, "khởi tố": -4, "bắt giữ": -3, "tham ô": -3,
+		"chiếm đoạt": -2, "kỷ luật": -2, "vi phạm": -1, "sai phạm": -2, "điều tra": -2,
+	},
+)
+
+// mergeCues joins the groups above into one table.
+func mergeCues(groups ...map[string]int) map[string]int {
+	all := make(map[string]int)
+	for _, g := range groups {
+		for p, w := range g {
+			all[p] = w
+		}
+	}
+	return all
+}
+
+var cues = func() *dict[int] {
+	d := newDict[int]()
+	for p, w := range cueWeights {
+		d.add(p, w)
+	}
+	return d
+}()

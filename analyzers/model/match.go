@@ -1,0 +1,142 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+)
+
+// text is one section of an article split into words.
+type text struct {
+	s string
+	w []words.Word
+}
+
+func newText(s string) *text {
+	s = words.Bound(s)
+	return &text{s: s, w: words.Split(s)}
+}
+
+// gap returns what separates word i from word i+1 ("\n" past the end).
+func (t *text) gap(i int) string {
+	if i < 0 || i+1 >= len(t.w) {
+		return "\n"
+	}
+	return t.s[t.w[i].End:t.w[i+1].Start]
+}
+
+// joined reports whether words i and i+1 stand in one clause: only spaces,
+// commas and dashes between them, so "5 không, 3 sạch", "5 không 3 sạch"
+// and "sản xuất - kinh doanh" are each one phrase but a sentence or a line
+// break ends it.
+func (t *text) joined(i int) bool {
+	for _, r := range t.gap(i) {
+		if r == '\n' || !(unicode.IsSpace(r) || r == ',' || r == '-' || r == '–' || r == '—') {
+			return false
+		}
+	}
+	return true
+}
+
+// spelled reports whether word i may be the phrase word whose normalized
+// spelling is norm: a word written with diacritics must carry the same
+// ones ("báo" is not "bão"); a word written without matches on its folded
+// form, already compared.
+func (t *text) spelled(i int, norm string) bool {
+	w := t.s[t.w[i].Start:t.w[i].End]
+	return !analyzers.HasDiacritics(w) || analyzers.Normalize(w) == norm
+}
+
+// dict finds phrases in a text, the longest at each word.
+type dict[V any] struct {
+	byFirst map[string][]entry[V]
+}
+
+// entry is one phrase: its words folded and normalized, and its value.
+type entry[V any] struct {
+	fold  []string
+	norm  []string
+	value V
+}
+
+func newDict[V any]() *dict[V] {
+	return &dict[V]{byFirst: make(map[string][]entry[V])}
+}
+
+// add adds a phrase; words are compared folded, with the diacritics checked
+// where the text writes them.
+func (d *dict[V]) add(phrase string, v V) {
+	e := entry[V]{value: v}
+	for _, w := range words.Split(phrase) {
+		e.fold = append(e.fold, w.Fold)
+		e.norm = append(e.norm, analyzers.Normalize(phrase[w.Start:w.End]))
+	}
+	if len(e.fold) == 0 {
+		return
+	}
+	es := append(d.byFirst[e.fold[0]], e)
+	slices.SortStableFunc(es, func(a, b entry[V]) int { return cmp.Compare(len(b.fold), len(a.fold)) })
+	d.byFirst[e.fold[0]] = es
+}
+
+// match returns the value of the longest phrase at word i and its length in
+// words; n is 0 when none matches.
+func (d *dict[V]) match(t *text, i int) (v V, n int) {
+	for _, e := range d.byFirst[t.w[i].Fold] {
+		if e.at(t, i) {
+			return e.value, len(e.fold)
+		}
+	}
+	return v, 0
+}
+
+func (e entry[V]) at(t *text, i int) bool {
+	if i+len(e.fold) > len(t.w) {
+		return false
+	}
+	for k := range e.fold {
+		if k > 0 && (t.w[i+k].Fold != e.fold[k] || !t.joined(i+k-1)) {
+			return false
+		}
+	}
+	for k, n := range e.norm {
+		if !t.spelled(i+k, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// hit is a phrase found at a word.
+type hit[V any] struct {
+	value V
+	at, n int
+}
+
+// scan returns the phrases of d in t, left to right, none overlapping.
+func (d *dict[V]) scan(t *text) []hit[V] {
+	var hits []hit[V]
+	for i := 0; i < len(t.w); {
+		if v, n := d.match(t, i); n > 0 {
+			hits = append(hits, hit[V]{value: v, at: i, n: n})
+			i += n
+			continue
+		}
+		i++
+	}
+	return hits
+}
+
+// key is the folded words of a phrase joined by spaces: "dan van kheo".
+func key(phrase string) string {
+	ws := words.Split(phrase)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Fold
+	}
+	return strings.Join(parts, " ")
+}

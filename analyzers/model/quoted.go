@@ -1,0 +1,67 @@
+package model
+
+import "strings"
+
+// Bounds on a quoted name taken outside the catalog, in words.
+const (
+	minQuotedWords = 2
+	maxQuotedWords = 16
+)
+
+// triggers are the words that introduce a movement's or a title's name in
+// quotes: phong trào “Mỗi tuần một việc tốt”, cuộc vận động “…”, danh hiệu
+// “…”, điển hình “…”. "mô hình" is left out: it quotes names of clubs,
+// teams and slogans more often than movements.
+var triggers = func() *dict[bool] {
+	d := newDict[bool]()
+	for _, p := range []string{"phong trào", "phong trào thi đua", "cuộc vận động", "danh hiệu", "điển hình", "chiến dịch"} {
+		d.add(p, true)
+	}
+	return d
+}()
+
+// quotedNames returns the names t quotes right after a trigger, as
+// display values (catalog names come back canonical).
+func quotedNames(t *text) []string {
+	var names []string
+	for _, h := range triggers.scan(t) {
+		start := h.at + h.n
+		if start >= len(t.w) || !opensQuote(t.gap(start-1)) {
+			continue
+		}
+		end, ok := closingQuote(t, start)
+		if !ok || end-start < minQuotedWords {
+			continue
+		}
+		name := t.s[t.w[start].Start:t.w[end-1].End]
+		if c := catalog.byKey[key(name)]; c != "" {
+			name = c
+		} else if !t.w[start].Cap {
+			continue
+		}
+		names = append(names, display(name))
+	}
+	return names
+}
+
+// opensQuote reports whether a gap ends with an opening quote mark right
+// before the next word.
+func opensQuote(gap string) bool {
+	gap = strings.TrimRight(gap, " ")
+	return strings.HasSuffix(gap, "“") || strings.HasSuffix(gap, `"`) || strings.HasSuffix(gap, "«")
+}
+
+// closingQuote returns the word after the last one inside a quote opened
+// before word start, when it closes within maxQuotedWords on one line.
+func closingQuote(t *text, start int) (end int, ok bool) {
+	for j := start; j < len(t.w) && j-start < maxQuotedWords; j++ {
+		g := t.gap(j)
+		if strings.ContainsAny(g, "”\"»") {
+			return j + 1, strings.IndexAny(strings.TrimLeft(g, ".,!?…"), "”\"»") == 0
+		}
+		if strings.ContainsAny(g, "\n“") {
+			return 0, false
+		}
+	}
+	return 0, false
+}
