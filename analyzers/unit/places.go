@@ -77,21 +77,26 @@ func (s *scanner) casedName(j int, titled bool) (string, int) {
 			break
 		}
 	}
-	cut = min(cut, maxPlaceWords)
+	cut = min(cut, maxPlaceWords, s.hyphenCut(j, run[:cut]))
 	var sb strings.Builder
-	for k := range cut {
-		if k > 0 {
-			sb.WriteString(run[k])
-		}
-		sb.WriteString(titleCase(s.t.Orig(j+k, j+k+1)))
+	for k, p := range run[:cut] {
+		sb.WriteString(p.sep)
+		sb.WriteString(titleCase(s.t.S[s.t.W[j+k].Start:p.end]))
 	}
 	return sb.String(), j + cut
 }
 
-// capsRun returns the separators of the capitalised words from j: "" for
-// the first, then " " or " - ".
-func (s *scanner) capsRun(j int) []string {
-	var run []string
+// part is one word of a capitalised run: the separator before it (""
+// for the first, " " or " - ") and where the word ends.
+type part struct {
+	sep string
+	end int
+}
+
+// capsRun returns the capitalised words from j. A word with digits glued
+// on ("Cai11": a footnote) ends the run after its letters.
+func (s *scanner) capsRun(j int) []part {
+	var run []part
 	for k := j; k < len(s.t.W) && k < j+maxRun; k++ {
 		w := s.t.W[k]
 		if (!w.Cap && !s.query) || w.Digits {
@@ -111,9 +116,27 @@ func (s *scanner) capsRun(j int) []string {
 				return run
 			}
 		}
-		run = append(run, sep)
+		if d := strings.IndexAny(s.t.S[w.Start:w.End], "0123456789"); d > 0 {
+			return append(run, part{sep: sep, end: w.Start + d})
+		}
+		run = append(run, part{sep: sep, end: w.End})
 	}
 	return run
+}
+
+// hyphenCut returns how many words of a run to keep when it has a dash:
+// all of a name written with one ("Bà Rịa - Vũng Tàu"), else the words
+// before it ("Cần Giờ - TPHCM" ends a byline).
+func (s *scanner) hyphenCut(j int, run []part) int {
+	for k, p := range run {
+		if p.sep == " - " {
+			if provinces[words.Joined(s.t.W, j, j+len(run))] {
+				return len(run)
+			}
+			return k
+		}
+	}
+	return len(run)
 }
 
 // personName reports whether the n words at k can be a personal name:

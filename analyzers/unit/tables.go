@@ -198,7 +198,7 @@ var surnames = foldSet("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh
 // provinces are the province-level units, by the names they had before
 // the 2025 merger (and Huế, a city since), to tell a province written
 // after a district ("huyện Can Lộc, Hà Tĩnh") from a list of districts
-// ("huyện Gia Bình, Lương Tài").
+// ("huyện Gia Bình, Lương Tài"), and the names written with a dash.
 var provinces = foldSet("An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh",
 	"Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
 	"Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam",
@@ -207,7 +207,7 @@ var provinces = foldSet("An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "B�
 	"Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
 	"Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
 	"Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc",
-	"Yên Bái", "Hà Tây")
+	"Yên Bái", "Hà Tây", "Thừa Thiên - Huế", "Phan Rang - Tháp Chàm")
 
 // centralCities are the centrally-run cities: a bare "Thành ủy" in a text
 // naming one of them is its committee.

@@ -74,6 +74,7 @@ func TestFindPeopleAndLists(t *testing.T) {
 		{"Đảng ủy Công an Trung ương và Đảng ủy Công an tỉnh Nghệ An", []string{"Đảng ủy Công an Trung ương", "Đảng ủy Công an tỉnh Nghệ An"}},
 		{"tỉnh Nghệ An: Sở Nội vụ tham mưu, Sở GD&ĐT tỉnh Hà Tĩnh", []string{"Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "Sở Nội vụ tỉnh Nghệ An"}},
 		{"cán bộ tư pháp xã hỗ trợ", nil},
+		{"Huyện ủy Cần Giờ - TPHCM; Tỉnh ủy Lào Cai11 và Tỉnh ủy Thừa Thiên - Huế", []string{"Huyện ủy Cần Giờ", "Tỉnh ủy Lào Cai", "Tỉnh ủy Thừa Thiên - Huế"}},
 		{"Ủy viên Quân ủy Trung ương, Quận ủy Ba Đình", []string{"Quận ủy Ba Đình"}},
 		{"Thủ tướng Chính phủ, Ủy viên Bộ Chính trị; Ngày truyền thống Mặt trận Tổ quốc Việt Nam", nil},
 		{"Quyết định của Chính phủ", []string{"Chính phủ"}},
