@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -376,5 +377,33 @@ func TestUnknownRoutesAndMethods(t *testing.T) {
 	}
 	if w := get(t, s, "/api/admin/crawl"); w.Code != 405 {
 		t.Errorf("GET admin crawl: %d", w.Code)
+	}
+}
+
+// TestSearchLimit checks that searches past the limit wait for a slot and
+// time out in the queue, and that the running searches are counted.
+func TestSearchLimit(t *testing.T) {
+	s, fake := newTestServer(t, func(c *Config) { c.MaxSearches = 1; c.Timeout = 30 * time.Millisecond })
+	first := make(chan int)
+	go func() { first <- get(t, s, "/api/search?q=hold").Code }()
+	waitRunning := func(want float64) {
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if testutil.ToFloat64(s.metrics.searchesRunning) == want {
+				return
+			}
+		}
+		t.Fatalf("searches running %v, want %v", testutil.ToFloat64(s.metrics.searchesRunning), want)
+	}
+	waitRunning(1)
+	if w := get(t, s, "/api/search?q=d%C3%A2n"); w.Code != http.StatusGatewayTimeout {
+		t.Errorf("search past the limit: %d %s", w.Code, w.Body)
+	}
+	if got := <-first; got != http.StatusGatewayTimeout {
+		t.Errorf("held search: %d", got)
+	}
+	close(fake.held) // the engine finishes the held search; its slot frees
+	waitRunning(0)
+	if w := get(t, s, "/api/search?q=d%C3%A2n"); w.Code != http.StatusOK {
+		t.Errorf("search after the slot freed: %d", w.Code)
 	}
 }

@@ -19,6 +19,7 @@ import (
 // query, as the real parser reports it.
 type fakeSearcher struct {
 	mu       sync.Mutex
+	held     chan struct{} // a query "hold" waits for it, ignoring its context
 	articles []search.Article
 	last     search.Request
 	requests int
@@ -26,7 +27,7 @@ type fakeSearcher struct {
 
 func newFake() *fakeSearcher {
 	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 8, 0, 0, 0, vietnam) }
-	return &fakeSearcher{articles: []search.Article{
+	return &fakeSearcher{held: make(chan struct{}), articles: []search.Article{
 		{
 			ID: "a1", URL: "https://example.vn/que-vo", Source: "Báo Bắc Ninh",
 			Title: "Quế Võ quyết tâm học tập và làm theo Bác", Published: day(2023, 5, 19),
@@ -98,6 +99,9 @@ func (f *fakeSearcher) fail(ctx context.Context, q string) error {
 	case strings.Contains(q, "slow"):
 		<-ctx.Done()
 		return fmt.Errorf("search: %w", ctx.Err())
+	case strings.Contains(q, "hold"):
+		<-f.held
+		return nil
 	case strings.Contains(q, "hang"):
 		time.Sleep(300 * time.Millisecond)
 		return nil

@@ -23,6 +23,7 @@ type metrics struct {
 	requestDuration *prometheus.HistogramVec
 	searchDuration  *prometheus.HistogramVec
 	suggestDuration *prometheus.HistogramVec
+	searchesRunning prometheus.Gauge
 }
 
 func newMetrics() *metrics {
@@ -47,8 +48,12 @@ func newMetrics() *metrics {
 			Help:    "Suggest-as-you-type latency by outcome.",
 			Buckets: prometheus.ExponentialBuckets(0.0002, 2.5, 10),
 		}, []string{"outcome"}),
+		searchesRunning: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "vnsearch_searches_running",
+			Help: "Searches running on the index (at most the server's search limit).",
+		}),
 	}
-	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration,
+	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.searchesRunning,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -29,6 +29,9 @@ type Config struct {
 	CORSOrigins []string
 	// Timeout bounds each request's work on the index (DefaultTimeout).
 	Timeout time.Duration
+	// MaxSearches bounds the searches running at once; more wait for a
+	// slot within their timeout (default: two per core).
+	MaxSearches int
 	// Ready reports whether the index is ready to serve (/readyz); nil
 	// means always ready.
 	Ready func(ctx context.Context) error
@@ -41,8 +44,8 @@ func (c Config) Validate() error {
 	if c.Searcher == nil {
 		return errors.New("web: no searcher")
 	}
-	if c.Timeout < 0 {
-		return fmt.Errorf("web: negative timeout %v", c.Timeout)
+	if c.Timeout < 0 || c.MaxSearches < 0 {
+		return fmt.Errorf("web: negative timeout %v or search limit %d", c.Timeout, c.MaxSearches)
 	}
 	for _, o := range c.CORSOrigins {
 		if !validOrigin(o) {
@@ -82,6 +85,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
 	}
+	if cfg.MaxSearches == 0 {
+		cfg.MaxSearches = defaultMaxSearches()
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -91,7 +97,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), pages: pg}
-	s.searcher = meteredSearcher{next: cfg.Searcher, log: log, metrics: s.metrics}
+	limited := newLimitedSearcher(cfg.Searcher, cfg.MaxSearches, s.metrics.searchesRunning)
+	s.searcher = meteredSearcher{next: limited, log: log, metrics: s.metrics}
 	s.engine = s.routes()
 	return s, nil
 }

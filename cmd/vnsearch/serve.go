@@ -37,6 +37,7 @@ type serveConfig struct {
 	AdminToken  string
 	CORSOrigins []string
 	Timeout     time.Duration // per request, on the index
+	MaxSearches int           // running at once; 0 = two per core
 	Drain       time.Duration // for in-flight requests at shutdown
 }
 
@@ -55,6 +56,8 @@ func (c serveConfig) Validate() error {
 		return fmt.Errorf("--timeout must be positive, got %v", c.Timeout)
 	case c.Drain <= 0:
 		return fmt.Errorf("--drain must be positive, got %v", c.Drain)
+	case c.MaxSearches < 0:
+		return fmt.Errorf("--max-searches must not be negative, got %d", c.MaxSearches)
 	}
 	return nil
 }
@@ -72,6 +75,7 @@ func parseServeFlags(args []string, stderr io.Writer, getenv func(string) string
 		"bearer token of POST /api/admin/crawl (default $VNSEARCH_ADMIN_TOKEN; empty disables the admin API)")
 	origins := fs.String("cors-origins", "", `comma-separated origins allowed to call the API from a browser and to frame the page ("*" for any)`)
 	fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "time limit of one request on the index")
+	fs.IntVar(&cfg.MaxSearches, "max-searches", 0, "searches running at once, others queue within --timeout (0: two per core)")
 	fs.DurationVar(&cfg.Drain, "drain", cfg.Drain, "time given to in-flight requests at shutdown")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vnsearch serve [--data DIR] [--addr :8080] [--sources FILE] [--admin-token T] [--cors-origins O,…]")
@@ -169,6 +173,7 @@ func newHandler(cfg serveConfig, ix *search.Index, crawler web.Crawler, log *slo
 		AdminToken:  cfg.AdminToken,
 		CORSOrigins: cfg.CORSOrigins,
 		Timeout:     cfg.Timeout,
+		MaxSearches: cfg.MaxSearches,
 		Ready: func(context.Context) error {
 			_, err := ix.Count()
 			return err

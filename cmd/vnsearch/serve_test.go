@@ -31,12 +31,13 @@ func TestParseServeFlags(t *testing.T) {
 	}{
 		{nil, func(c *serveConfig) { c.AdminToken = "from-env" }, ""},
 		{[]string{"--data", "/d", "--addr", "127.0.0.1:9", "--admin-token", "flag", "--cors-origins", " https://a.vn, *,",
-			"--timeout", "2s", "--drain", "1m"}, func(c *serveConfig) {
+			"--timeout", "2s", "--drain", "1m", "--max-searches", "3"}, func(c *serveConfig) {
 			c.Data, c.Addr, c.AdminToken = "/d", "127.0.0.1:9", "flag"
 			c.CORSOrigins = []string{"https://a.vn", "*"}
-			c.Timeout, c.Drain = 2*time.Second, time.Minute
+			c.Timeout, c.Drain, c.MaxSearches = 2*time.Second, time.Minute, 3
 		}, ""},
 		{[]string{"--timeout", "0s"}, nil, "--timeout must be positive"},
+		{[]string{"--max-searches", "-1"}, nil, "--max-searches must not be negative"},
 		{[]string{"--data", ""}, nil, "--data must not be empty"},
 		{[]string{"extra"}, nil, "unexpected arguments"},
 		{[]string{"--port", "1"}, nil, "flag provided but not defined"},
