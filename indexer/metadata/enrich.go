@@ -5,6 +5,7 @@ import (
 
 	"github.com/vnsearch/vnsearch/analyzers/directive"
 	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/model"
 	"github.com/vnsearch/vnsearch/analyzers/unit"
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -14,14 +15,15 @@ import (
 var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // Enrich sets a's Year (the publication year in Vietnam, 0 when undated),
-// Units, Directives and Documents from its title, lead and body. It
-// replaces what those fields held.
+// Units, Directives, Documents, Example and Models from its title, lead and
+// body. It replaces what those fields held.
 func Enrich(a *search.Article) {
 	a.Year = Year(a.Published)
 	t := words.New(a.Title + "\n\n" + a.Lead + "\n\n" + a.Body)
 	a.Units = unit.FindIn(t)
 	a.Directives = directive.IDsIn(t, a.Published)
 	a.Documents = directive.DocumentIDsIn(t)
+	a.Example, a.Models = model.Classify(a.Title, a.Lead, a.Body)
 }
 
 // Year returns the year of t in Vietnam, 0 for the zero time.
