@@ -278,3 +278,11 @@ func canonical(m mention) string {
 	}
 	return name + " " + levelNames[m.level] + " " + m.place
 }
+
+// Key returns a key for matching a typed unit name against canonical
+// names without diacritics: Key("thi uy que vo") == Key("Thị ủy Quế Võ")
+// == "thi uy que vo". Index it beside the canonical name to let a unit
+// filter typed without diacritics match.
+func Key(name string) string {
+	return analyzers.Fold(Canonical(name))
+}

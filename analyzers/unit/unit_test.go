@@ -86,3 +86,14 @@ func TestFindPeopleAndLists(t *testing.T) {
 		}
 	}
 }
+
+func TestKey(t *testing.T) {
+	for _, typed := range []string{"thi uy que vo", "Thị uỷ Quế Võ", "THỊ ỦY QUẾ VÕ", "Ban Thường vụ Thị ủy Quế Võ"} {
+		if got, want := Key(typed), Key("Thị ủy Quế Võ"); got != want {
+			t.Errorf("Key(%q) = %q, want %q", typed, got, want)
+		}
+	}
+	if got, want := Key("UBND xã Chi Lăng"), "uy ban nhan dan xa chi lang"; got != want {
+		t.Errorf("Key = %q, want %q", got, want)
+	}
+}
