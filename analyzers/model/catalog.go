@@ -24,7 +24,8 @@ type catalogData struct {
 var catalog = parseCatalog(catalogFile)
 
 // parseCatalog reads the catalog format (see catalog.txt): a name at the
-// left margin, its variants indented under it, "#" comments.
+// left margin, its variants indented under it, "~" before a name or variant
+// that is taken only when quoted, "#" comments.
 func parseCatalog(src string) catalogData {
 	c := catalogData{byKey: make(map[string]string), phrases: newDict[string]()}
 	var canonical string
@@ -33,12 +34,16 @@ func parseCatalog(src string) catalogData {
 		if name == "" || strings.HasPrefix(name, "#") {
 			continue
 		}
+		quotedOnly := strings.HasPrefix(name, "~")
+		name = strings.TrimSpace(strings.TrimPrefix(name, "~"))
 		if line[0] != ' ' && line[0] != '\t' {
 			canonical = analyzers.NormalizeCase(name)
 			c.names = append(c.names, canonical)
 		}
 		c.byKey[key(name)] = canonical
-		c.phrases.add(name, canonical)
+		if !quotedOnly {
+			c.phrases.add(name, canonical)
+		}
 	}
 	slices.Sort(c.names)
 	return c

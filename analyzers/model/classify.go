@@ -8,6 +8,7 @@ import (
 // Scorer settings; doc.go explains them.
 const (
 	threshold    = 6   // an article scoring this or more presents a model
+	minEvidence  = 2   // distinct positive cues and named models it needs
 	maxBodyCount = 2   // a cue counts at most this many times in the body
 	maxModels    = 3   // named models that add to the score
 	leadBytes    = 600 // the body opening that stands in for a missing lead
@@ -33,10 +34,11 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 		leadText, bodyText = splitLead(bodyText)
 	}
 	score := 0
+	positive := map[string]bool{}
 	named := map[string]section{}
 	for s, raw := range [...]string{titleText, leadText, bodyText} {
 		t := newText(raw)
-		score += cueScore(t, section(s))
+		score += cueScore(t, section(s), positive)
 		for _, m := range names(t) {
 			if _, seen := named[m]; !seen {
 				named[m] = section(s)
@@ -47,17 +49,23 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 		models = append(models, m)
 	}
 	slices.Sort(models)
-	return score+modelScore(named) >= threshold, models
+	example = score+modelScore(named) >= threshold &&
+		len(positive)+len(named) >= minEvidence
+	return example, models
 }
 
-// cueScore sums the cue phrases of one section.
-func cueScore(t *text, s section) int {
+// cueScore sums the cue phrases of one section and adds the positive ones
+// it holds to positive (by folded phrase).
+func cueScore(t *text, s section, positive map[string]bool) int {
 	score := 0
 	count := map[string]int{}
 	for _, h := range cues.scan(t) {
 		k := t.s[t.w[h.at].Start:t.w[h.at+h.n-1].End]
+		if h.value > 0 {
+			positive[key(k)] = true
+		}
 		count[k]++
-		if s == body && count[k] > maxBodyCount {
+		if count[k] > 1 && (s != body || count[k] > maxBodyCount) {
 			continue
 		}
 		score += h.value * sectionWeight[s]
@@ -84,10 +92,14 @@ func modelScore(named map[string]section) int {
 // names returns the catalog names and quoted names a section holds.
 func names(t *text) []string {
 	var out []string
+	covered := make([]bool, len(t.w))
 	for _, h := range catalog.phrases.scan(t) {
 		out = append(out, h.value)
+		for k := h.at; k < h.at+h.n; k++ {
+			covered[k] = true
+		}
 	}
-	return append(out, quotedNames(t)...)
+	return append(out, quotedNames(t, covered)...)
 }
 
 // splitLead takes the opening paragraph of a body as its lead when the

@@ -1,8 +1,8 @@
 package model
 
 // The cue phrases of the example scorer and their weights. A phrase counts
-// where it stands (see sectionWeight) and at most maxBodyCount times in the
-// body. Longer phrases win over the shorter ones they contain, so
+// where it stands (see sectionWeight), once in the title, once in the lead
+// and at most maxBodyCount times in the body. Longer phrases win over the shorter ones they contain, so
 // "mô hình tăng trưởng" (weight 0) keeps "mô hình" from counting.
 var cueWeights = mergeCues(
 	// A model named as such: the words newsrooms use to hold something up.
@@ -10,17 +10,21 @@ var cueWeights = mergeCues(
 		"điển hình tiêu biểu": 4, "gương điển hình": 4, "điển hình tiên tiến": 4,
 		"gương sáng": 4, "tấm gương sáng": 4, "cách làm hay": 4, "cách làm sáng tạo": 3,
 		"cách làm hiệu quả": 3, "cách làm mới": 2, "mô hình hay": 3, "mô hình hiệu quả": 3,
-		"mô hình điểm": 2, "nhân rộng": 3, "điểm sáng": 3, "gương người tốt, việc tốt": 3,
+		"mô hình điểm": 1, "nhân rộng": 2, "điểm sáng": 2, "gương người tốt, việc tốt": 3,
 		"người tốt, việc tốt": 2, "điển hình": 2, "tấm gương": 2, "kiểu mẫu": 2,
-		"bí quyết": 2, "biểu dương": 2, "tiêu biểu": 1, "gương mẫu": 1, "nêu gương": 1,
+		"bí quyết": 1, "biểu dương": 2, "tiêu biểu": 1, "gương mẫu": 1, "nêu gương": 1,
 		"mô hình": 1, "lan tỏa": 1, "làm theo Bác": 2, "việc làm cụ thể": 1,
 		"việc tốt": 1, "sáng kiến": 1, "đi đầu": 1, "được công nhận": 1, "khen thưởng": 1,
-		"thoát nghèo": 1, "làm giàu": 1, "chung tay": 1, "tình nguyện": 1,
+		"thoát nghèo": 1, "làm giàu": 1, "tình nguyện": 1,
 		"phong trào thi đua": 1, "cuộc vận động": 1, "giữ lửa": 2, "tận tụy": 1,
-		"hết lòng": 1, "người đứng đầu": 0,
+		"hết lòng": 1, "người đứng đầu": 0, "cách làm": 1, "việc cụ thể": 1,
+		"bằng khen": 1, "thành tích xuất sắc": 2, "tuyên dương": 2, "tôn vinh": 2,
 	},
-	// "mô hình" that names no model: an economic or administrative model.
+	// "mô hình" that names no model: an economic or administrative model;
+	// "điển hình" meaning "typical", "for instance".
 	map[string]int{
+		"điển hình là": 0, "điển hình như": 0, "trường hợp điển hình": 0, "ví dụ điển hình": 0,
+		"vụ việc điển hình": 0, "điển hình nhất": 0,
 		"mô hình tăng trưởng": 0, "mô hình chính quyền": 0, "mô hình tổ chức": 0,
 		"mô hình chính quyền địa phương hai cấp": 0, "mô hình kinh tế": 0,
 		"mô hình quản lý": 0, "mô hình hoạt động": 0, "mô hình mới": 0,
@@ -38,6 +42,14 @@ var cueWeights = mergeCues(
 	map[string]int{
 		"tăng trưởng": -1, "GDP": -2, "ngân sách": -1, "giải ngân": -2, "tổng vốn": -2,
 		"tỷ đồng": -1,
+	},
+	// Business, entertainment, sport and world news: "bí quyết", "điểm
+	// sáng", "tấm gương" there praise no model of public life.
+	map[string]int{
+		"xuất khẩu": -1, "kim ngạch": -2, "doanh thu": -1, "lợi nhuận": -1, "cổ phiếu": -2,
+		"lãi suất": -2, "ca sĩ": -2, "diễn viên": -2, "hoa hậu": -2, "người mẫu": -2,
+		"bóng đá": -2, "cầu thủ": -2, "huấn luyện viên": -2, "HLV": -2, "giải đấu": -2,
+		"bộ phim": -1, "giảm cân": -2, "làm đẹp": -2, "showbiz": -2, "Tổng thống": -2,
 	},
 	// Disasters, accidents, crime and discipline.
 	map[string]int{

@@ -12,13 +12,14 @@ import (
 
 // text is one section of an article split into words.
 type text struct {
-	s string
-	w []words.Word
+	s      string
+	w      []words.Word
+	marked bool // the text carries Vietnamese diacritics somewhere
 }
 
 func newText(s string) *text {
 	s = words.Bound(s)
-	return &text{s: s, w: words.Split(s)}
+	return &text{s: s, w: words.Split(s), marked: analyzers.HasDiacritics(s)}
 }
 
 // gap returns what separates word i from word i+1 ("\n" past the end).
@@ -42,13 +43,37 @@ func (t *text) joined(i int) bool {
 	return true
 }
 
-// spelled reports whether word i may be the phrase word whose normalized
-// spelling is norm: a word written with diacritics must carry the same
-// ones ("báo" is not "bão"); a word written without matches on its folded
-// form, already compared.
-func (t *text) spelled(i int, norm string) bool {
-	w := t.s[t.w[i].Start:t.w[i].End]
-	return !analyzers.HasDiacritics(w) || analyzers.Normalize(w) == norm
+// spelled reports whether the n words at i, whose folded forms match, are
+// spelled as the phrase words norm: each word written with diacritics must
+// carry the phrase's ("báo" is not "bão"). A text without diacritics
+// matches on folded forms; so does a run of two or more words written
+// without any inside a text that has them ("lam theo Bac" quoted from a
+// phone message), but a single bare word does not: "bao" is a word of its
+// own, not "bão" without its marks.
+func (t *text) spelled(i int, norm []string) bool {
+	bare := 0
+	for k, n := range norm {
+		w := t.s[t.w[i+k].Start:t.w[i+k].End]
+		switch {
+		case !analyzers.HasDiacritics(w):
+			if analyzers.Normalize(w) != n {
+				bare++
+			}
+		case analyzers.Normalize(w) != n:
+			return false
+		}
+	}
+	return bare == 0 || !t.marked || (len(norm) >= 2 && t.unmarked(i, len(norm)))
+}
+
+// unmarked reports whether none of the n words at i has diacritics.
+func (t *text) unmarked(i, n int) bool {
+	for k := i; k < i+n; k++ {
+		if analyzers.HasDiacritics(t.s[t.w[k].Start:t.w[k].End]) {
+			return false
+		}
+	}
+	return true
 }
 
 // dict finds phrases in a text, the longest at each word.
@@ -103,12 +128,7 @@ func (e entry[V]) at(t *text, i int) bool {
 			return false
 		}
 	}
-	for k, n := range e.norm {
-		if !t.spelled(i+k, n) {
-			return false
-		}
-	}
-	return true
+	return t.spelled(i, e.norm)
 }
 
 // hit is a phrase found at a word.
