@@ -33,7 +33,7 @@ func newFake() *fakeSearcher {
 			Title: "Quế Võ quyết tâm học tập và làm theo Bác", Published: day(2023, 5, 19),
 			Body:       "Nhớ lời Bác dặn Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong.",
 			Units:      []string{"Thị ủy Quế Võ", "Chi bộ thôn Quế Ổ"},
-			Directives: []string{"05-CT/TW"}, Example: true, Year: 2023,
+			Directives: []string{"05-CT/TW"}, Example: true, Year: 2023, Group: "g1",
 		},
 		{
 			ID: "a2", URL: "https://example.vn/dan-van", Source: "Báo Nhân Dân",
@@ -72,7 +72,11 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 	res.Total = uint64(len(matched))
 	from := min((req.Page-1)*req.Size, len(matched))
 	for _, a := range matched[from:min(from+req.Size, len(matched))] {
-		res.Hits = append(res.Hits, hitOf(a, req.Query))
+		h := hitOf(a, req.Query)
+		if req.GroupSyndicated && a.Group != "" {
+			h.Group, h.Copies = a.Group, 2
+		}
+		res.Hits = append(res.Hits, h)
 	}
 	res.Facets[search.FacetDirective] = countFacet(matched, func(a search.Article) []string { return a.Directives })
 	res.Facets[search.FacetUnit] = countFacet(matched, func(a search.Article) []string { return a.Units })

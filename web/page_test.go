@@ -181,3 +181,14 @@ func TestFacetMoreValues(t *testing.T) {
 		t.Error("values past the first 8 are not behind Xem thêm")
 	}
 }
+
+func TestSearchPageGrouped(t *testing.T) {
+	s, _ := newTestServer(t, nil)
+	const copies = `<span class="copies" title="Cùng một bài, đăng lại ở nơi khác">+2 bản đăng lại</span>`
+	if body := get(t, s, "/?q=B%C3%A1c&group=true").Body.String(); !strings.Contains(body, copies) {
+		t.Error("grouped hit does not show its copies")
+	}
+	if body := get(t, s, "/?q=B%C3%A1c").Body.String(); strings.Contains(body, "bản đăng lại</span>") {
+		t.Error("ungrouped hit shows copies")
+	}
+}
