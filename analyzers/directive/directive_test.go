@@ -17,8 +17,9 @@ func TestIDs(t *testing.T) {
 		want []string
 	}{
 		{"Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", day2023, []string{"05-CT/TW"}},
-		{"kết hợp thực hiện Chỉ thị 05 với Kết luận 01", day2023, []string{"01-KL/TW", "05-CT/TW"}},
-		{"CT 05 và KL 01", day2023, []string{"01-KL/TW", "05-CT/TW"}},
+		{"Đảng ủy xã kết hợp thực hiện Chỉ thị 05 với Kết luận 01", day2023, []string{"01-KL/TW", "05-CT/TW"}},
+		{"Các chi bộ đưa CT 05 và KL 01 vào sinh hoạt", day2023, []string{"01-KL/TW", "05-CT/TW"}},
+		{"kết hợp thực hiện Chỉ thị 05 với Kết luận 01", day2023, nil}, // nothing says it is the party's
 		{"ct 05 là viết tắt", day2023, nil},
 		{"NQ TW4 (khóa XI, XII, XIII)", day2023, []string{"04-NQ/TW", "12-NQ/TW@2012", "21-KL/TW"}},
 		{"Nghị quyết Trung ương 4 khoá XII", day2023, []string{"04-NQ/TW"}},
@@ -36,7 +37,15 @@ func TestIDs(t *testing.T) {
 		{norm.NFD.String("Kết luận số 01 -KL/TW của Bộ Chính trị"), day2023, []string{"01-KL/TW"}},
 		{"Nghị quyết số 18, 19-NQ/TW", time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), []string{"18-NQ/TW", "19-NQ/TW@2017"}},
 		{"Quy định 144-QĐ/TW và Quy định số 08-QĐi/TW, quy định 3 năm", day2023, []string{"08-QĐi/TW", "144-QĐ/TW"}},
-		{"Quy định 08 về nêu gương", day2023, []string{"08-QĐi/TW"}},
+		{"Đảng viên thực hiện Quy định 08 về nêu gương", day2023, []string{"08-QĐi/TW"}},
+		{"Chỉ thị 27 qui định điều kiện để được đăng ký hộ khẩu", time.Time{}, nil},
+		{"Thủ tướng Chính phủ chỉ thị: 1. Ủy ban nhân dân các tỉnh", time.Time{}, nil},
+		{"Nghị quyết 41 của Bộ Chính trị về định hướng chiến lược phát triển ngành dầu khí", time.Time{}, nil},
+		{"Nghị quyết 41 của Bộ Chính trị về vai trò của đội ngũ doanh nhân", time.Time{}, []string{"41-NQ/TW"}},
+		{"Đảng ủy phường thực hiện chỉ thị 01 về chấn chỉnh hoạt động vận tải hành khách", day2023, nil},
+		{"tổng kết Nghị quyết 04 của Ban chấp hành T.Ư Đảng khóa VII về công tác thanh niên", day2023, nil},
+		{"Nghị quyết 36 của Bộ Chính trị về công tác đối với người Việt Nam ở nước ngoài", day2023, []string{"36-NQ/TW@2004"}},
+		{"Nghị quyết 36-NQ/TW về phát triển bền vững kinh tế biển", day2023, []string{"36-NQ/TW@2018"}},
 		{"theo quy định 08 ngày", day2023, nil},
 		{"Nghị quyết số 01 của Huyện ủy Gia Bình", day2023, nil},
 		{"Chỉ thị 15 của Ban Bí thư", day2023, []string{"15-CT/TW"}},

@@ -59,6 +59,7 @@ type scanner struct {
 	query bool
 	full  map[string]symbol // "CT 05" → symbol written in full in the text
 	state map[string]bool   // "CT 16" → a state document with that kind and number
+	party int               // whether the text names the party: 0 unknown, 1 yes, -1 no
 	out   []Match
 }
 

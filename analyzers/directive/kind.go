@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vnsearch/vnsearch/analyzers/directive/words"
@@ -60,11 +61,11 @@ func (s *scanner) afterKind(i int, k kind, n int) int {
 	if end := s.plenum(i, j, k); end > j {
 		return end
 	}
-	if s.t.Is(j, "so") {
+	if s.t.Is(j, "so") && s.t.Gap(j-1) == "" {
 		j++
 	}
-	if j >= len(s.t.W) || !s.t.W[j].Digits {
-		return i
+	if j >= len(s.t.W) || !s.t.W[j].Digits || s.t.Gap(j-1) != "" {
+		return i // "Thủ tướng chỉ thị: 1. …" is a verb and a list
 	}
 	items, last := s.numberList(j)
 	if sym, m := symbolAt(s.t, last); m > 0 {
@@ -152,13 +153,18 @@ func (s *scanner) bareIDs(code, num string, central bool, i, j int) []string {
 		return nil
 	}
 	var syms []symbol
+	inCatalog := false
 	for _, c := range codeVariants(code) {
 		sym := symbol{Number: num, Code: c, Issuer: "TW"}
-		if len(cat.bySymbol[sym.String()]) > 0 {
+		if len(cat.bySymbol[sym.String()]) == 0 {
+			continue
+		}
+		inCatalog = true
+		if s.query || s.plausible(sym, j, central) {
 			syms = append(syms, sym)
 		}
 	}
-	if len(syms) == 0 && (central || s.query) {
+	if len(syms) == 0 && (s.query || central && !inCatalog) {
 		syms = []symbol{{Number: num, Code: code, Issuer: "TW"}}
 	}
 	var ids []string
@@ -169,9 +175,14 @@ func (s *scanner) bareIDs(code, num string, central bool, i, j int) []string {
 }
 
 // resolveBare is resolve, but a bare number cannot name a catalog document
-// issued after the article.
+// issued after the article or in another term than the one named after
+// it ("Nghị quyết 04 của Ban Chấp hành Trung ương khóa VII").
 func (s *scanner) resolveBare(sym symbol, i, j int) []string {
 	docs := cat.bySymbol[sym.String()]
+	if ev := s.evidenceAfter(j); len(docs) > 0 && ev.date == "" && ev.term != 0 &&
+		!slices.ContainsFunc(docs, func(d Doc) bool { return termOf(d.Date) == ev.term }) {
+		return nil
+	}
 	if len(docs) == 0 || s.published.IsZero() {
 		return s.resolve(sym, i, j)
 	}
@@ -219,7 +230,7 @@ var issuerPhrases = words.NewDict(map[string]int{
 // number, before the sentence ends.
 func (s *scanner) issuerAfter(j int) int {
 	for k := j; k < j+12 && k < len(s.t.W); k++ {
-		if k > j && endsClause(s.t.Gap(k-1)) {
+		if k > j && s.clauseBreak(k) {
 			return issuerNone
 		}
 		if s.t.W[k].Fold == "cua" {
@@ -233,7 +244,13 @@ func (s *scanner) issuerAfter(j int) int {
 	return issuerNone
 }
 
-// endsClause reports whether a gap ends a sentence or clause.
-func endsClause(gap string) bool {
-	return strings.ContainsAny(gap, ".;!?\n:")
+// clauseBreak reports whether a sentence or clause ends between word k-1
+// and word k. A dot glued between words ("T.Ư", "TP.HCM", "15.1.2011")
+// does not end one.
+func (s *scanner) clauseBreak(k int) bool {
+	if k <= 0 || k >= len(s.t.W) {
+		return true
+	}
+	raw := s.t.S[s.t.W[k-1].End:s.t.W[k].Start]
+	return raw != "." && strings.ContainsAny(raw, ".;!?\n:")
 }

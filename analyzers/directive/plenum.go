@@ -116,7 +116,7 @@ func glued(fold string, prefixes ...string) int {
 // terms reads "khóa XII", "(khóa XI, khóa XII, XIII)", "khóa XI và XII"
 // at word p. It returns the index after them and the terms.
 func (s *scanner) terms(p int) (int, []int) {
-	if !s.t.Is(p, "khoa") || endsClause(s.t.Gap(p-1)) {
+	if !s.t.Is(p, "khoa") || s.clauseBreak(p) {
 		return p, nil
 	}
 	var terms []int

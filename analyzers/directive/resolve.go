@@ -113,7 +113,7 @@ const evidenceWords = 16
 func (s *scanner) evidenceAfter(j int) evidence {
 	var ev evidence
 	for k := j; k < j+evidenceWords && k < len(s.t.W); k++ {
-		if k > j && (endsClause(s.t.Gap(k-1)) || s.mentionAt(k)) {
+		if k > j && (s.clauseBreak(k) || s.mentionAt(k)) {
 			break
 		}
 		switch w := s.t.W[k]; {
