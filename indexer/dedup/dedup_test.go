@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,6 +71,24 @@ func TestFingerprint(t *testing.T) {
 	}
 	if _, ok := Fingerprint("Tin ngắn một dòng."); ok {
 		t.Error("short text got a sketch")
+	}
+}
+
+func TestSketchJSON(t *testing.T) {
+	sk, _ := Fingerprint(story)
+	raw, err := json.Marshal(sk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Sketch
+	if err := json.Unmarshal(raw, &back); err != nil || !slices.Equal(back, sk) {
+		t.Fatalf("round trip: %v %v", back, err)
+	}
+	if err := json.Unmarshal([]byte(`"AAEC"`), &back); err == nil {
+		t.Error("3-byte sketch accepted")
+	}
+	if len(sk.Lookup()) != LookupSize || !slices.Equal(sk.Lookup(), sk[:LookupSize]) {
+		t.Error("lookup values are not the smallest")
 	}
 }
 

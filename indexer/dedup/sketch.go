@@ -1,6 +1,9 @@
 package dedup
 
 import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
 	"hash/fnv"
 	"slices"
 	"strings"
@@ -12,7 +15,12 @@ import (
 const (
 	shingleSize = 3
 	// SketchSize is the number of minimum shingle hashes kept per text.
-	SketchSize = 16
+	// Measured on the shared corpus (BENCHMARKS.md), 64 separates copies
+	// from different stories where 16 and 32 do not.
+	SketchSize = 64
+	// LookupSize is the number of a sketch's smallest values under which it
+	// is filed for candidate lookup: copies share some of them.
+	LookupSize = 16
 	// MinWords is the number of words below which a text gets no sketch:
 	// short texts (a caption, a one-line brief) collide too easily.
 	MinWords = 40
@@ -24,8 +32,37 @@ const (
 // Sketch is a bottom-k MinHash of a text: the SketchSize smallest hashes of
 // its three-word shingles, ascending. Two sketches estimate the Jaccard
 // similarity of the shingle sets, and copies of one story share some of
-// their values, which makes candidates cheap to look up.
+// their smallest values, which makes candidates cheap to look up.
 type Sketch []uint64
+
+// Lookup returns the values the sketch is filed and looked up under.
+func (s Sketch) Lookup() []uint64 { return s[:min(LookupSize, len(s))] }
+
+// MarshalJSON writes the sketch as base64 of its big-endian values.
+func (s Sketch) MarshalJSON() ([]byte, error) {
+	raw := make([]byte, 0, 8*len(s))
+	for _, v := range s {
+		raw = binary.BigEndian.AppendUint64(raw, v)
+	}
+	return json.Marshal(raw)
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (s *Sketch) UnmarshalJSON(data []byte) error {
+	var raw []byte
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	if len(raw)%8 != 0 {
+		return fmt.Errorf("sketch of %d bytes, not a multiple of 8", len(raw))
+	}
+	out := make(Sketch, len(raw)/8)
+	for i := range out {
+		out[i] = binary.BigEndian.Uint64(raw[8*i:])
+	}
+	*s = out
+	return nil
+}
 
 // Fingerprint returns the sketch of text over shingles of three folded
 // words, and false when text has fewer than MinWords words.

@@ -18,7 +18,7 @@ import (
 var (
 	bucketArticles   = []byte("articles")   // id → Record
 	bucketURLs       = []byte("urls")       // url key → id
-	bucketSketches   = []byte("sketches")   // sketch value (8 bytes) + id → ∅
+	bucketSketches   = []byte("sketches")   // sketch lookup value (8 bytes) + id → ∅
 	bucketGroups     = []byte("groups")     // group id + 0 + member id → ∅
 	bucketValidators = []byte("validators") // url → fetch.Validators
 	bucketFailures   = []byte("failures")   // url key → Failure
@@ -187,7 +187,7 @@ func put(tx *bolt.Tx, rec Record) error {
 			return err
 		}
 	}
-	for _, s := range rec.Sketch {
+	for _, s := range rec.Sketch.Lookup() {
 		if err := tx.Bucket(bucketSketches).Put(sketchKey(s, rec.ID), nil); err != nil {
 			return err
 		}
@@ -233,7 +233,7 @@ func (db *DB) Similar(sk dedup.Sketch, exclude string) ([]Record, error) {
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		seen := map[string]bool{exclude: true}
 		c := tx.Bucket(bucketSketches).Cursor()
-		for _, s := range sk {
+		for _, s := range sk.Lookup() {
 			prefix := binary.BigEndian.AppendUint64(nil, s)
 			n := 0
 			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && n < maxPerValue; k, _ = c.Next() {
