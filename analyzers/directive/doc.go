@@ -18,10 +18,13 @@
 // "Nghị quyết số 18, 19-NQ/TW"), and a plenum ("Nghị quyết Trung ương 4
 // khóa XII", "NQ TW4 (khóa XI, XII, XIII)", "Nghị quyết Hội nghị lần thứ
 // tư Ban Chấp hành Trung ương khóa XII"). A kind and a bare number count
-// only when the number names a catalog document, when the text gives the
-// number's full symbol elsewhere, or when the text names a central issuer
-// ("Chỉ thị 15 của Ban Bí thư"); "Nghị quyết số 01 của Huyện ủy" and
-// "Chỉ thị 16/CT-TTg" are not party directives.
+// when the text gives the number's full symbol elsewhere; when the number
+// names a catalog document issued before the article, in the term named
+// after it, with a compatible subject ("… về …"), in a text about the
+// party or followed by a central issuer; or, outside the catalog, when a
+// central issuer follows ("Chỉ thị 15 của Ban Bí thư"). "Nghị quyết số 01
+// của Huyện ủy", "Chỉ thị 16" next to "16/CT-TTg" and "Chỉ thị 27" in a
+// text about household registration are not party directives.
 //
 // State legal documents ("30/2020/NĐ-CP", "1719/QĐ-TTg", "31/2024/QH15")
 // are found by FindDocuments and never returned by Find. Documents of
