@@ -46,6 +46,7 @@
 //	s.Trigger(ctx, "Báo Nhân Dân")    // run one source now ("" = all), in the background
 //	s.Close()                         // stop cron, cancel, wait for a safe point
 //
-// Trigger returns ErrUnknownSource for a name not in the sources file; a
-// source already crawling is never started twice.
+// Trigger returns ErrUnknownSource for a name not in the sources file and
+// ErrBusy when the source (every source, for "") is already crawling: a
+// source is never crawled twice at once, whether by cron or by Trigger.
 package indexer

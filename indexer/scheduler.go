@@ -22,14 +22,22 @@ type Scheduler struct {
 	cron    *cron.Cron
 	ctx     context.Context
 	cancel  context.CancelFunc
+	mu      sync.Mutex // guards closed and wg.Add
+	closed  bool
 	wg      sync.WaitGroup
 	running sync.Map // source name → *sync.Mutex held while it crawls
 	// OnReport, when set, receives the report of every run.
 	OnReport func(*Report)
 }
 
-// ErrUnknownSource is returned by Trigger for a name not in the sources.
-var ErrUnknownSource = errors.New("unknown source")
+// Errors Trigger returns.
+var (
+	// ErrUnknownSource is returned for a name not in the sources.
+	ErrUnknownSource = errors.New("unknown source")
+	// ErrBusy is returned when the source (every source, for "") is
+	// already being crawled.
+	ErrBusy = errors.New("already crawling")
+)
 
 // NewScheduler returns a scheduler of sources over an opened crawler; a
 // nil logger discards logs.
@@ -67,9 +75,13 @@ func (s *Scheduler) Open(ctx context.Context) error {
 // Close stops the schedule, cancels running crawls and waits until each
 // has finished the article in hand.
 func (s *Scheduler) Close() error {
-	if s.cron == nil {
+	s.mu.Lock()
+	if s.cron == nil || s.closed {
+		s.mu.Unlock()
 		return nil
 	}
+	s.closed = true
+	s.mu.Unlock()
 	s.cancel()
 	<-s.cron.Stop().Done()
 	s.wg.Wait()
@@ -77,14 +89,13 @@ func (s *Scheduler) Close() error {
 	return nil
 }
 
-// Trigger runs one source now, or every source when source is "", in the
-// background. A source already crawling is not started twice.
+// Trigger starts a crawl of one source now, or of every source when
+// source is "", in the background. It fails with ErrUnknownSource for a
+// name not in the sources, and with ErrBusy when the source (every
+// source, for "") is already crawling.
 func (s *Scheduler) Trigger(ctx context.Context, source string) error {
 	if err := ctx.Err(); err != nil {
 		return err
-	}
-	if s.ctx == nil || s.ctx.Err() != nil {
-		return errors.New("scheduler not open")
 	}
 	names := s.order
 	if source != "" {
@@ -93,26 +104,49 @@ func (s *Scheduler) Trigger(ctx context.Context, source string) error {
 		}
 		names = []string{source}
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cron == nil || s.closed {
+		return errors.New("trigger: scheduler not open")
+	}
+	started := 0
 	for _, name := range names {
-		src := s.sources[name]
+		mu := s.lock(name)
+		if !mu.TryLock() {
+			continue
+		}
+		started++
 		s.wg.Add(1)
 		go func() {
 			defer s.wg.Done()
-			s.run(src)
+			defer mu.Unlock()
+			s.crawl(s.sources[name])
 		}()
+	}
+	if started == 0 {
+		return fmt.Errorf("trigger %q: %w", source, ErrBusy)
 	}
 	return nil
 }
 
-// run crawls src unless a crawl of it is already running.
+// run is the cron job of src: it crawls unless a crawl of src is running.
 func (s *Scheduler) run(src Source) {
-	v, _ := s.running.Load(src.Name)
-	mu := v.(*sync.Mutex)
+	mu := s.lock(src.Name)
 	if !mu.TryLock() {
 		s.log.Info("crawl already running, skipped", "source", src.Name)
 		return
 	}
 	defer mu.Unlock()
+	s.crawl(src)
+}
+
+// lock returns the mutex held while a source crawls.
+func (s *Scheduler) lock(name string) *sync.Mutex {
+	v, _ := s.running.Load(name)
+	return v.(*sync.Mutex)
+}
+
+func (s *Scheduler) crawl(src Source) {
 	if s.ctx.Err() != nil {
 		return
 	}

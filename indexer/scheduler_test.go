@@ -41,6 +41,9 @@ func TestSchedulerTrigger(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Trigger(ctx, ""); err == nil {
+		t.Error("trigger after Close succeeded")
+	}
 }
 
 func TestSchedulerSkipsOverlapAndWaitsOnClose(t *testing.T) {
@@ -63,16 +66,17 @@ func TestSchedulerSkipsOverlapAndWaitsOnClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	<-site.blocked // the first crawl is stuck on article 1
-	if err := s.Trigger(ctx, src.Name); err != nil {
-		t.Fatal(err)
+	if err := s.Trigger(ctx, src.Name); !errors.Is(err, ErrBusy) {
+		t.Errorf("second trigger: %v, want ErrBusy", err)
 	}
+	s.run(src) // the cron job skips too
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(reports) != 1 {
-		t.Fatalf("%d crawls ran, want 1 (the overlapping trigger is skipped)", len(reports))
+		t.Fatalf("%d crawls ran, want 1 (overlapping runs are skipped)", len(reports))
 	}
 	if r := reports[0]; r.New != 1 || r.Fetched != 1 {
 		t.Errorf("stopped crawl: %s", r)
