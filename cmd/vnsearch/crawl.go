@@ -73,27 +73,50 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
-	c, err := openCrawler(ctx, cfg.Data, cfg.Crawler, ix, log)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
 	if cfg.Once {
+		c, err := openCrawler(ctx, cfg.Data, cfg.Crawler, ix, log)
+		if err != nil {
+			return err
+		}
+		defer c.Close()
 		return crawlOnce(ctx, c, sources, stdout)
 	}
-	s := indexer.NewScheduler(c, sources, log.With("component", "scheduler"))
 	var mu sync.Mutex
-	s.OnReport = func(r *indexer.Report) {
+	onReport := func(r *indexer.Report) {
 		mu.Lock()
 		defer mu.Unlock()
 		printReport(stdout, r)
 	}
-	if err := s.Open(ctx); err != nil {
+	_, stop, err := scheduleCrawls(ctx, cfg.Data, cfg.Crawler, sources, ix, onReport, log)
+	if err != nil {
 		return err
 	}
 	log.Info("crawling on schedule; interrupt to stop", "sources", len(sources))
 	<-ctx.Done()
-	return s.Close()
+	return stop()
+}
+
+// scheduleCrawls opens the crawler of a data directory and starts the
+// schedule of sources; stop ends the schedule (waiting for running crawls
+// to reach a safe point) and closes the crawler. onReport, when not nil,
+// receives each run's report. `vnsearch serve --sources` runs it too and
+// hands the scheduler to the web server's admin API.
+func scheduleCrawls(ctx context.Context, data string, cfg indexer.Config, sources []indexer.Source, ix *search.Index,
+	onReport func(*indexer.Report), log *slog.Logger) (*indexer.Scheduler, func() error, error) {
+	c, err := openCrawler(ctx, data, cfg, ix, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := indexer.NewScheduler(c, sources, log.With("component", "scheduler"))
+	s.OnReport = onReport
+	if err := s.Open(ctx); err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	stop := func() error {
+		return errors.Join(s.Close(), c.Close())
+	}
+	return s, stop, nil
 }
 
 // openCrawler opens the crawler of a data directory, writing to ix and

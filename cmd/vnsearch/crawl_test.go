@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/indexer/dedup"
 )
 
@@ -98,6 +101,40 @@ func TestCrawlOnce(t *testing.T) {
 	}
 	if a.Source != "Nguồn 1" || a.Year != 2025 || !slices.Contains(a.Units, "Huyện ủy Gia Bình") {
 		t.Errorf("crawled article without its metadata: source %q, year %d, units %v", a.Source, a.Year, a.Units)
+	}
+}
+
+func TestScheduleCrawls(t *testing.T) {
+	srv := crawlSite(t)
+	data := t.TempDir()
+	sources, err := indexer.LoadSources(writeSources(t, srv.URL+"/rss.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := openIndex(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cfg := indexer.DefaultConfig()
+	cfg.Fetch.Delay = 0
+	reports := make(chan *indexer.Report, 1)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s, stop, err := scheduleCrawls(context.Background(), data, cfg, sources, ix, func(r *indexer.Report) { reports <- r }, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Trigger(context.Background(), "Nguồn 1"); err != nil {
+		t.Fatal(err)
+	}
+	if r := <-reports; r.New != 3 {
+		t.Errorf("triggered crawl: %s", r)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(); n != 3 {
+		t.Errorf("index holds %d articles, want 3", n)
 	}
 }
 
