@@ -55,20 +55,20 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 }
 
 // cueScore sums the cue phrases of one section and adds the positive ones
-// it holds to positive (by folded phrase).
+// it holds to positive.
 func cueScore(t *text, s section, positive map[string]bool) int {
 	score := 0
 	count := map[string]int{}
 	for _, h := range cues.scan(t) {
-		k := t.s[t.w[h.at].Start:t.w[h.at+h.n-1].End]
-		if h.value > 0 {
-			positive[key(k)] = true
+		c := h.value
+		if c.weight > 0 {
+			positive[c.phrase] = true
 		}
-		count[k]++
-		if count[k] > 1 && (s != body || count[k] > maxBodyCount) {
+		count[c.phrase]++
+		if count[c.phrase] > 1 && (s != body || count[c.phrase] > maxBodyCount) {
 			continue
 		}
-		score += h.value * sectionWeight[s]
+		score += c.weight * sectionWeight[s]
 	}
 	return score
 }

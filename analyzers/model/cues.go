@@ -71,10 +71,16 @@ func mergeCues(groups ...map[string]int) map[string]int {
 	return all
 }
 
-var cues = func() *dict[int] {
-	d := newDict[int]()
+// cue is a cue phrase with its weight.
+type cue struct {
+	phrase string
+	weight int
+}
+
+var cues = func() *dict[cue] {
+	d := newDict[cue]()
 	for p, w := range cueWeights {
-		d.add(p, w)
+		d.add(p, cue{phrase: p, weight: w})
 	}
 	return d
 }()

@@ -23,7 +23,7 @@ type labeled struct {
 	Models  []string `json:"models"`
 }
 
-func readJSONL(t *testing.T, path string) []labeled {
+func readJSONL(t testing.TB, path string) []labeled {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -47,7 +47,7 @@ func readJSONL(t *testing.T, path string) []labeled {
 }
 
 // demoLabeled joins the demo articles with their labels.
-func demoLabeled(t *testing.T) []labeled {
+func demoLabeled(t testing.TB) []labeled {
 	texts := map[string]labeled{}
 	paths, _ := filepath.Glob(filepath.Join(demoDir, "articles-*.jsonl"))
 	for _, p := range paths {

@@ -22,10 +22,14 @@ func newText(s string) *text {
 	return &text{s: s, w: words.Split(s), marked: analyzers.HasDiacritics(s)}
 }
 
-// gap returns what separates word i from word i+1 ("\n" past the end).
+// gap returns what separates word i from word i+1: the rest of the text
+// after the last word, "\n" outside the words.
 func (t *text) gap(i int) string {
-	if i < 0 || i+1 >= len(t.w) {
+	switch {
+	case i < 0 || i >= len(t.w):
 		return "\n"
+	case i+1 == len(t.w):
+		return t.s[t.w[i].End:]
 	}
 	return t.s[t.w[i].End:t.w[i+1].Start]
 }
@@ -35,6 +39,9 @@ func (t *text) gap(i int) string {
 // and "sản xuất - kinh doanh" are each one phrase but a sentence or a line
 // break ends it.
 func (t *text) joined(i int) bool {
+	if i+1 >= len(t.w) {
+		return false
+	}
 	for _, r := range t.gap(i) {
 		if r == '\n' || !(unicode.IsSpace(r) || r == ',' || r == '-' || r == '–' || r == '—') {
 			return false
@@ -153,10 +160,20 @@ func (d *dict[V]) scan(t *text) []hit[V] {
 
 // key is the folded words of a phrase joined by spaces: "dan van kheo".
 func key(phrase string) string {
-	ws := words.Split(phrase)
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.Fold
+	return newText(phrase).key(0, -1)
+}
+
+// key is the folded words i..j-1 of t joined by spaces (j < 0: to the end).
+func (t *text) key(i, j int) string {
+	if j < 0 {
+		j = len(t.w)
 	}
-	return strings.Join(parts, " ")
+	var sb strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(t.w[k].Fold)
+	}
+	return sb.String()
 }

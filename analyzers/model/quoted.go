@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Bounds on a quoted name taken outside the catalog, in words.
@@ -44,7 +45,10 @@ func quotedNames(t *text, covered []bool) []string {
 			continue
 		}
 		name := t.s[t.w[start].Start:t.w[end-1].End]
-		if c := catalog.byKey[key(name)]; c != "" {
+		if !utf8.ValidString(name) {
+			continue
+		}
+		if c := catalog.byKey[t.key(start, end)]; c != "" {
 			name = c
 		} else if !t.w[start].Cap {
 			continue
