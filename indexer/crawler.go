@@ -2,15 +2,12 @@ package indexer
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"net/url"
 	"sync"
 	"time"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
-	"github.com/vnsearch/vnsearch/indexer/feeds"
 	"github.com/vnsearch/vnsearch/indexer/fetch"
 	"github.com/vnsearch/vnsearch/indexer/state"
 	"github.com/vnsearch/vnsearch/search"
@@ -134,7 +131,8 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) *Report {
 	for _, u := range src.URLs() {
 		c.fetcher.SetDelay(u, src.Delay)
 	}
-	items, done := c.discover(ctx, src, rep, log)
+	d := &discovery{c: c, ctx: ctx, rep: rep, log: log}
+	items := d.run(src)
 	complete := true
 	seen := map[string]bool{}
 	attempts := 0
@@ -158,127 +156,10 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) *Report {
 		}
 	}
 	if complete {
-		c.saveValidators(done, log)
+		d.save()
 	}
 	rep.Duration = c.Now().Sub(start)
 	log.Info("source crawled", "fetched", rep.Fetched, "new", rep.New, "updated", rep.Updated,
 		"skipped", rep.Skipped, "failed", rep.Failed())
 	return rep
-}
-
-// validated is a feed or sitemap read in this run, whose validators are
-// saved once all its items are handled.
-type validated struct {
-	url string
-	v   fetch.Validators
-}
-
-func (c *Crawler) saveValidators(done []validated, log *slog.Logger) {
-	for _, d := range done {
-		if err := c.db.SetValidators(d.url, d.v); err != nil {
-			log.Warn("save validators", "url", d.url, "err", err)
-		}
-	}
-}
-
-// discover lists the items announced by the source's documents.
-func (c *Crawler) discover(ctx context.Context, src Source, rep *Report, log *slog.Logger) ([]feeds.Item, []validated) {
-	var items []feeds.Item
-	var done []validated
-	failed := 0
-	read := func(raw string, links bool) []feeds.Item {
-		doc, v, err := c.document(ctx, raw, links)
-		if err != nil {
-			failed++
-			rep.fail(raw, err)
-			log.Warn("document failed", "url", raw, "err", err)
-			return nil
-		}
-		done = append(done, validated{raw, v})
-		return doc
-	}
-	for _, f := range src.Feeds {
-		items = append(items, read(f, false)...)
-	}
-	for _, p := range src.Pages {
-		items = append(items, read(p, true)...)
-	}
-	for _, s := range src.Sitemaps {
-		items = append(items, c.sitemap(ctx, s, rep, &done, &failed, log)...)
-	}
-	if n := len(src.URLs()); failed == n {
-		rep.Err = errors.New("every feed, sitemap and page failed")
-	}
-	return items, done
-}
-
-// sitemap reads a sitemap, or a sitemap index and up to MaxSitemaps of its
-// children (one level deep).
-func (c *Crawler) sitemap(ctx context.Context, raw string, rep *Report, done *[]validated, failed *int, log *slog.Logger) []feeds.Item {
-	doc, v, err := c.parsed(ctx, raw)
-	if err != nil {
-		*failed++
-		rep.fail(raw, err)
-		log.Warn("sitemap failed", "url", raw, "err", err)
-		return nil
-	}
-	*done = append(*done, validated{raw, v})
-	items := doc.Items
-	for i, child := range doc.Sitemaps {
-		if i >= c.cfg.MaxSitemaps || ctx.Err() != nil {
-			break
-		}
-		cdoc, cv, err := c.parsed(ctx, child.URL)
-		if err != nil {
-			rep.fail(child.URL, err)
-			log.Warn("sitemap failed", "url", child.URL, "err", err)
-			continue
-		}
-		*done = append(*done, validated{child.URL, cv})
-		items = append(items, cdoc.Items...)
-	}
-	return items
-}
-
-// document fetches a feed or sitemap (or, with links, a listing page) and
-// returns its items; an unchanged document (304) has none.
-func (c *Crawler) document(ctx context.Context, raw string, links bool) ([]feeds.Item, fetch.Validators, error) {
-	if !links {
-		doc, v, err := c.parsed(ctx, raw)
-		if err != nil {
-			return nil, v, err
-		}
-		return doc.Items, v, nil
-	}
-	resp, err := c.fetcher.Get(ctx, raw, fetch.Validators{})
-	if err != nil {
-		return nil, fetch.Validators{}, err
-	}
-	text, err := resp.Text()
-	if err != nil {
-		return nil, fetch.Validators{}, fmt.Errorf("listing page %s: %w", raw, err)
-	}
-	page, _ := url.Parse(resp.URL)
-	return feeds.Links(text, page), fetch.Validators{}, nil
-}
-
-// parsed fetches a feed or sitemap conditionally and parses it.
-func (c *Crawler) parsed(ctx context.Context, raw string) (*feeds.Doc, fetch.Validators, error) {
-	prev, err := c.db.Validators(raw)
-	if err != nil {
-		return nil, prev, err
-	}
-	resp, err := c.fetcher.Get(ctx, raw, prev)
-	if err != nil {
-		return nil, prev, err
-	}
-	if resp.NotModified {
-		return &feeds.Doc{}, prev, nil
-	}
-	base, _ := url.Parse(resp.URL)
-	doc, err := feeds.Parse(resp.Body, base)
-	if err != nil {
-		return nil, prev, fmt.Errorf("%s: %w", raw, err)
-	}
-	return doc, resp.Validators, nil
 }

@@ -166,9 +166,18 @@ func TestSyndicatedCopies(t *testing.T) {
 	if other := got["Khai mạc ngày hội văn hóa các dân tộc"]; other.Group != "" {
 		t.Errorf("unrelated story grouped: %q", other.Group)
 	}
-	// Crawling B again changes nothing.
+	// Crawling B again changes nothing, and the monthly sitemaps, whose
+	// lastmod in the index did not change, are not read again.
 	if rep := c.Crawl(ctx, sourceB(site.URL)); rep.Fetched != 0 || rep.New+rep.Updated != 0 {
 		t.Errorf("site B again: %s", rep)
+	}
+	for _, p := range []string{"/site-b/sitemap-2025-11.xml", "/site-b/sitemap-2025-10.xml"} {
+		if n := site.count(p); n != 1 {
+			t.Errorf("%s read %d times, want 1", p, n)
+		}
+	}
+	if n := site.count("/sitemap-index.xml"); n != 2 {
+		t.Errorf("sitemap index read %d times, want 2", n)
 	}
 }
 

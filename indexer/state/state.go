@@ -23,6 +23,7 @@ var (
 	bucketValidators = []byte("validators") // url → fetch.Validators
 	bucketFailures   = []byte("failures")   // url key → Failure
 	bucketPending    = []byte("pending")    // id → ∅ for Pending records
+	bucketLastmods   = []byte("lastmods")   // child sitemap url → lastmod its index gave
 )
 
 // Status is where an article stands between fetch and index.
@@ -76,7 +77,7 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open crawl state %s: %w", path, err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketArticles, bucketURLs, bucketSketches, bucketGroups, bucketValidators, bucketFailures, bucketPending} {
+		for _, name := range [][]byte{bucketArticles, bucketURLs, bucketSketches, bucketGroups, bucketValidators, bucketFailures, bucketPending, bucketLastmods} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -297,6 +298,30 @@ func (db *DB) SetValidators(url string, v fetch.Validators) error {
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketValidators).Put([]byte(url), raw)
+	})
+}
+
+// Lastmod returns the lastmod a sitemap index gave for a child sitemap
+// when it was last read in full; zero when never.
+func (db *DB) Lastmod(url string) (time.Time, error) {
+	var t time.Time
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if raw := tx.Bucket(bucketLastmods).Get([]byte(url)); raw != nil {
+			return t.UnmarshalText(raw)
+		}
+		return nil
+	})
+	return t, err
+}
+
+// SetLastmod records the lastmod of a child sitemap read in full.
+func (db *DB) SetLastmod(url string, t time.Time) error {
+	raw, err := t.MarshalText()
+	if err != nil {
+		return err
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLastmods).Put([]byte(url), raw)
 	})
 }
 

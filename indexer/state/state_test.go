@@ -36,6 +36,9 @@ func TestRecordsSurviveReopen(t *testing.T) {
 	if err := db.SetValidators("https://x.vn/rss", fetch.Validators{ETag: `"7"`}); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.SetLastmod("https://x.vn/sitemap-2025-10.xml", now); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	db = open(t, path)
@@ -56,6 +59,12 @@ func TestRecordsSurviveReopen(t *testing.T) {
 	}
 	if v, _ := db.Validators("https://x.vn/rss"); v.ETag != `"7"` {
 		t.Errorf("validators %+v", v)
+	}
+	if lm, err := db.Lastmod("https://x.vn/sitemap-2025-10.xml"); err != nil || !lm.Equal(now) {
+		t.Errorf("lastmod %v %v", lm, err)
+	}
+	if lm, err := db.Lastmod("https://x.vn/other.xml"); err != nil || !lm.IsZero() {
+		t.Errorf("unknown lastmod %v %v", lm, err)
 	}
 
 	// Moving b to another group removes it from the old one.
