@@ -15,7 +15,9 @@ type Config struct {
 	// fetches; the rest wait for the next run.
 	MaxItemsPerRun int
 	// MaxSitemaps bounds the child sitemaps of a sitemap index read in one
-	// run (monthly sitemaps, newest first as sites list them).
+	// run; children whose lastmod did not change since they were read are
+	// skipped and not counted, so monthly sitemaps are backfilled a few
+	// months per run.
 	MaxSitemaps int
 	// MaxFailures is the number of failures after which a page is given
 	// up; a 4xx, a robots.txt refusal or an oversized page is given up at
