@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
 	"github.com/vnsearch/vnsearch/indexer/extract"
@@ -86,9 +87,9 @@ func (c *Crawler) fetchArticle(ctx context.Context, src Source, it feeds.Item, k
 	if err != nil {
 		return "", fmt.Errorf("extract %s: %w", resp.URL, err)
 	}
-	canonical := page.Canonical
-	if canonical == "" {
-		canonical = resp.URL
+	canonical := resp.URL
+	if trustCanonical(page.Canonical, final) {
+		canonical = page.Canonical
 	}
 	ckey, err := dedup.Key(canonical)
 	if err != nil {
@@ -100,6 +101,17 @@ func (c *Crawler) fetchArticle(ctx context.Context, src Source, it feeds.Item, k
 	}
 	a := c.article(src, it, page, canonical, dedup.ID(ckey))
 	return c.commit(ctx, a, compact(keys))
+}
+
+// trustCanonical is true for a rel=canonical on the page's own site that
+// names a page, not the home page (some CMSes point every page there).
+func trustCanonical(canonical string, page *url.URL) bool {
+	u, err := url.Parse(canonical)
+	if err != nil || canonical == "" {
+		return false
+	}
+	same := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == strings.TrimPrefix(strings.ToLower(page.Hostname()), "www.")
+	return same && strings.Trim(u.Path, "/") != ""
 }
 
 // article builds the index document of an extracted page.

@@ -3,6 +3,7 @@ package indexer
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -212,6 +213,23 @@ func TestPendingRecovered(t *testing.T) {
 	for _, p := range articlePaths {
 		if n := site.count(p); n != 1 {
 			t.Errorf("%s fetched %d times, want 1", p, n)
+		}
+	}
+}
+
+func TestTrustCanonical(t *testing.T) {
+	page, _ := url.Parse("https://www.baomau.vn/tin-tuc/a-123.html?amp=1")
+	tests := map[string]bool{
+		"https://baomau.vn/tin-tuc/a-123.html":    true,
+		"http://www.baomau.vn/tin-tuc/a-123.html": true,
+		"https://baomau.vn/":                      false,
+		"https://baomau.vn":                       false,
+		"https://baokhac.vn/tin-tuc/a-123.html":   false,
+		"":                                        false,
+	}
+	for canonical, want := range tests {
+		if got := trustCanonical(canonical, page); got != want {
+			t.Errorf("trustCanonical(%q) = %v", canonical, got)
 		}
 	}
 }

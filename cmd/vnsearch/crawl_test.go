@@ -24,13 +24,17 @@ func crawlSite(t *testing.T) *httptest.Server {
 	files := http.FileServer(http.Dir(filepath.Join("..", "..", "indexer", "testdata", "site")))
 	var srv *httptest.Server
 	srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/rss.xml" {
+		pages := map[string][]string{
+			"/rss.xml":   {"tin-tuc/hoi-nghi-xay-dung-dang", "tin-tuc/chuyen-doi-so-cap-xa", "tin-tuc/nong-thon-moi-kieu-mau", "tin-tuc/khong-co"},
+			"/rss-b.xml": {"site-b/hoi-nghi-gia-binh"},
+		}[r.URL.Path]
+		if pages == nil {
 			files.ServeHTTP(w, r)
 			return
 		}
 		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Báo Mẫu</title>`)
-		for _, p := range []string{"hoi-nghi-xay-dung-dang", "chuyen-doi-so-cap-xa", "nong-thon-moi-kieu-mau", "khong-co"} {
-			fmt.Fprintf(w, "<item><title>%s</title><link>%s/tin-tuc/%s.html</link></item>", p, srv.URL, p)
+		for _, p := range pages {
+			fmt.Fprintf(w, "<item><title>%s</title><link>%s/%s.html</link></item>", p, srv.URL, p)
 		}
 		fmt.Fprint(w, "</channel></rss>")
 	}))
@@ -135,6 +139,38 @@ func TestScheduleCrawls(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != 3 {
 		t.Errorf("index holds %d articles, want 3", n)
+	}
+}
+
+// TestCrawlGroupsCopies: a story and its copy published two hours earlier
+// on another site share the copy's id as group in the index, whichever
+// was crawled first.
+func TestCrawlGroupsCopies(t *testing.T) {
+	srv := crawlSite(t)
+	data := t.TempDir()
+	args := []string{"crawl", "--data", data, "--sources", writeSources(t, srv.URL+"/rss.xml", srv.URL+"/rss-b.xml"), "--once", "--delay", "0"}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errOut.String())
+	}
+	ix, err := openIndex(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	id := func(path string) string {
+		key, _ := dedup.Key(srv.URL + path)
+		return dedup.ID(key)
+	}
+	orig, copyID := id("/tin-tuc/hoi-nghi-xay-dung-dang.html"), id("/site-b/hoi-nghi-gia-binh.html")
+	for _, aid := range []string{orig, copyID} {
+		a, err := ix.Article(context.Background(), aid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Group != copyID || a.Body == "" || a.Year != 2025 {
+			t.Errorf("%s: group %q (want %q), body %d bytes, year %d", a.Title, a.Group, copyID, len(a.Body), a.Year)
+		}
 	}
 }
 
