@@ -50,7 +50,7 @@ func (t *text) joined(i int) bool {
 	return true
 }
 
-// spelled reports whether the n words at i, whose folded forms match, are
+// spelled reports whether the words at i, whose folded forms match, are
 // spelled as the phrase words norm: each word written with diacritics must
 // carry the phrase's ("báo" is not "bão"). A text without diacritics
 // matches on folded forms; so does a run of two or more words written
