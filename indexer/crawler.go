@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
+	"github.com/vnsearch/vnsearch/indexer/feeds"
 	"github.com/vnsearch/vnsearch/indexer/fetch"
 	"github.com/vnsearch/vnsearch/indexer/state"
 	"github.com/vnsearch/vnsearch/search"
@@ -132,14 +133,24 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) *Report {
 		c.fetcher.SetDelay(u, src.Delay)
 	}
 	d := &discovery{c: c, ctx: ctx, rep: rep, log: log}
-	items := d.run(src)
+	if c.items(ctx, src, d.run(src), rep, log) {
+		d.save()
+	}
+	rep.Duration = c.Now().Sub(start)
+	log.Info("source crawled", "fetched", rep.Fetched, "new", rep.New, "updated", rep.Updated,
+		"skipped", rep.Skipped, "failed", rep.Failed())
+	return rep
+}
+
+// items handles the announced items in order, each URL once, at most
+// MaxItemsPerRun fetched; it reports whether every item was handled.
+func (c *Crawler) items(ctx context.Context, src Source, items []feeds.Item, rep *Report, log *slog.Logger) bool {
 	complete := true
 	seen := map[string]bool{}
 	attempts := 0
 	for _, it := range items {
 		if ctx.Err() != nil {
-			complete = false
-			break
+			return false
 		}
 		key, err := dedup.Key(it.URL)
 		if err != nil || seen[key] {
@@ -155,11 +166,5 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) *Report {
 			attempts++
 		}
 	}
-	if complete {
-		d.save()
-	}
-	rep.Duration = c.Now().Sub(start)
-	log.Info("source crawled", "fetched", rep.Fetched, "new", rep.New, "updated", rep.Updated,
-		"skipped", rep.Skipped, "failed", rep.Failed())
-	return rep
+	return complete
 }

@@ -8,7 +8,7 @@ import (
 // Report counts what one run of one source did.
 type Report struct {
 	Source string
-	// Fetched counts the article pages downloaded.
+	// Fetched counts the article pages downloaded and read.
 	Fetched int
 	// New counts articles indexed for the first time, Updated those
 	// indexed again because their text changed.

@@ -18,6 +18,9 @@ import (
 var (
 	// ErrDisallowed is returned for URLs robots.txt forbids.
 	ErrDisallowed = errors.New("disallowed by robots.txt")
+	// ErrRobotsUnavailable is returned for every URL of a host whose
+	// robots.txt answers 5xx, for an hour.
+	ErrRobotsUnavailable = errors.New("host closed: robots.txt unavailable")
 	// ErrTooLarge is returned when a body exceeds Config.MaxBytes.
 	ErrTooLarge = errors.New("response too large")
 	// ErrRedirect is returned for a redirect loop, a chain longer than

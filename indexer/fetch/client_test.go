@@ -130,8 +130,8 @@ func TestRobotsUnavailable(t *testing.T) {
 	cfg := testConfig()
 	cfg.Retries = 0
 	_, err := newClient(t, cfg).Get(context.Background(), srv.URL+"/a.html", Validators{})
-	if !errors.Is(err, ErrDisallowed) || !strings.Contains(err.Error(), "robots.txt answered http status 500") {
-		t.Fatalf("err = %v, want ErrDisallowed", err)
+	if !errors.Is(err, ErrRobotsUnavailable) || !strings.Contains(err.Error(), "robots.txt answered http status 500") {
+		t.Fatalf("err = %v, want ErrRobotsUnavailable", err)
 	}
 	srv.Close()
 	_, err = newClient(t, cfg).Get(context.Background(), srv.URL+"/a.html", Validators{})
@@ -224,4 +224,39 @@ func encode1258(t *testing.T, s string) []byte {
 		t.Fatalf("encode windows-1258: %v", err)
 	}
 	return out
+}
+
+func TestRobotsExpire(t *testing.T) {
+	var robotsHits atomic.Int32
+	disallow := atomic.Bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			robotsHits.Add(1)
+			if disallow.Load() {
+				fmt.Fprint(w, "User-agent: *\nDisallow: /\n")
+			}
+			return
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	c := newClient(t, testConfig())
+	ctx := context.Background()
+	for range 2 {
+		if _, err := c.Get(ctx, srv.URL+"/a.html", Validators{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := robotsHits.Load(); n != 1 {
+		t.Fatalf("robots.txt fetched %d times, want 1 (cached)", n)
+	}
+	disallow.Store(true)
+	c.mu.Lock()
+	for _, r := range c.robots {
+		r.expires = time.Now().Add(-time.Second)
+	}
+	c.mu.Unlock()
+	if _, err := c.Get(ctx, srv.URL+"/a.html", Validators{}); !errors.Is(err, ErrDisallowed) {
+		t.Fatalf("after expiry: %v, want the new robots.txt obeyed", err)
+	}
 }

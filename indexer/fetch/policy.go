@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // checkRobots returns nil when robots.txt of u's host lets us fetch u,
 // fetching and caching that robots.txt on first use. It fails with
-// ErrDisallowed, or with the transport error when robots.txt could not
+// ErrDisallowed, ErrRobotsUnavailable, or with the transport error when robots.txt could not
 // be reached (not cached: the next request asks again).
 func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	if u.Path == "/robots.txt" {
@@ -29,19 +30,26 @@ func (c *Client) checkRobots(ctx context.Context, u *url.URL) error {
 	}
 	if !r.allowed(path) {
 		if r.reason != "" {
-			return fmt.Errorf("%w (%s)", ErrDisallowed, r.reason)
+			return fmt.Errorf("%w: %s", ErrRobotsUnavailable, r.reason)
 		}
 		return ErrDisallowed
 	}
 	return nil
 }
 
+// How long a robots.txt is trusted: a day as usual, an hour when it
+// failed with 5xx (the host is closed meanwhile).
+const (
+	robotsTTL       = 24 * time.Hour
+	robotsFailedTTL = time.Hour
+)
+
 func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	key := u.Scheme + "://" + u.Host
 	c.mu.Lock()
 	r, ok := c.robots[key]
 	c.mu.Unlock()
-	if ok {
+	if ok && time.Now().Before(r.expires) {
 		return r, nil
 	}
 	r, err := c.loadRobots(ctx, &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"})
@@ -58,18 +66,22 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 }
 
 // loadRobots follows the usual reading of robots.txt: a 4xx allows
-// everything, a 5xx forbids everything; an unreachable host is an error.
+// everything, a 5xx forbids everything for a while; an unreachable host
+// is an error.
 func (c *Client) loadRobots(ctx context.Context, u *url.URL) (*robots, error) {
 	resp, err := c.once(ctx, u, Validators{})
 	var se *StatusError
 	switch {
 	case err == nil:
-		return parseRobots(string(resp.Body), c.agent), nil
+		r := parseRobots(string(resp.Body), c.agent)
+		r.expires = time.Now().Add(robotsTTL)
+		return r, nil
 	case errors.As(err, &se) && se.Code >= 400 && se.Code < 500 && se.Code != http.StatusTooManyRequests:
-		return allowAll, nil
+		return &robots{expires: time.Now().Add(robotsTTL)}, nil
 	case errors.As(err, &se):
-		c.log.Warn("robots.txt failed, host skipped", "url", u.String(), "err", err)
-		return &robots{rules: disallowAll.rules, reason: "robots.txt answered " + se.Error()}, nil
+		c.log.Warn("robots.txt failed, host skipped for an hour", "url", u.String(), "err", err)
+		return &robots{rules: []rule{{allow: false, pattern: "/"}}, reason: "robots.txt answered " + se.Error(),
+			expires: time.Now().Add(robotsFailedTTL)}, nil
 	default:
 		return nil, err
 	}

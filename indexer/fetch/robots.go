@@ -9,21 +9,16 @@ import (
 
 // robots is the part of one robots.txt that applies to our user agent.
 type robots struct {
-	rules  []rule
-	delay  time.Duration
-	reason string // why everything is disallowed, when robots.txt failed
+	rules   []rule
+	delay   time.Duration
+	reason  string // why everything is disallowed, when robots.txt failed
+	expires time.Time
 }
 
 type rule struct {
 	allow   bool
 	pattern string
 }
-
-// allowAll is the policy of a host without robots.txt.
-var allowAll = &robots{}
-
-// disallowAll is the policy of a host whose robots.txt fails with 5xx.
-var disallowAll = &robots{rules: []rule{{allow: false, pattern: "/"}}}
 
 // parseRobots keeps the group whose user-agent line is agent (compared
 // case-insensitively) or, when none is, the "*" group.

@@ -42,7 +42,6 @@ func TestRobotsGroups(t *testing.T) {
 		{parseRobots(robotsTxt, "badbot"), "/anything", false},
 		{parseRobots("", "vnsearch"), "/anything", true},
 		{parseRobots("User-agent: *\nDisallow:\n", "vnsearch"), "/a", true},
-		{disallowAll, "/a", false},
 	}
 	for _, tt := range tests {
 		if got := tt.r.allowed(tt.path); got != tt.allow {
