@@ -15,6 +15,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
 	"github.com/vnsearch/vnsearch/search"
@@ -62,7 +63,8 @@ func (s *fileStore) Index(ctx context.Context, articles ...search.Article) error
 	s.calls++
 	if s.calls == s.hangAt {
 		fmt.Println("HANG")
-		select {}
+		time.Sleep(time.Hour) // until the parent kills us
+
 	}
 	f, err := os.OpenFile(s.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
