@@ -54,7 +54,7 @@ func (s *Server) article(c *gin.Context) (*search.Article, error) {
 	}
 	id := c.Param("id")
 	if id == "" || len(id) > maxIDBytes || !utf8.ValidString(id) {
-		return nil, badf("invalid article id")
+		return nil, badf("invalid article id").inVietnamese("Mã bài viết không hợp lệ.")
 	}
 	ctx, cancel := s.withTimeout(c)
 	defer cancel()

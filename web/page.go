@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -74,17 +75,20 @@ func (s *Server) renderError(c *gin.Context, status int, msg string) {
 }
 
 // pageMessage is the Vietnamese text shown on the page for an error.
-func pageMessage(status int, msg string) string {
-	switch status {
-	case http.StatusBadRequest:
-		return "Yêu cầu không hợp lệ: " + msg
-	case http.StatusNotFound:
-		return "Không tìm thấy bài viết này."
-	case http.StatusGatewayTimeout:
-		return "Tìm kiếm mất quá nhiều thời gian. Hãy thu hẹp câu tìm kiếm hoặc thêm bộ lọc."
-	default:
-		return "Đã có lỗi xảy ra. Vui lòng thử lại sau."
+func pageMessage(err error) (int, string) {
+	status, msg := statusOf(err)
+	var bad *badRequest
+	switch {
+	case errors.As(err, &bad) && bad.vi != "":
+		return status, bad.vi
+	case status == http.StatusBadRequest:
+		return status, "Câu tìm kiếm không hợp lệ: " + msg
+	case status == http.StatusNotFound:
+		return status, "Không tìm thấy bài viết này."
+	case status == http.StatusGatewayTimeout:
+		return status, "Tìm kiếm mất quá nhiều thời gian. Hãy thu hẹp câu tìm kiếm hoặc thêm bộ lọc."
 	}
+	return status, "Đã có lỗi xảy ra. Vui lòng thử lại sau."
 }
 
 // searchPage answers GET / with the search page.
@@ -115,9 +119,9 @@ func (s *Server) searchPage(c *gin.Context) {
 }
 
 func (s *Server) renderSearchError(c *gin.Context, view *searchView, err error) {
-	status, msg := statusOf(err)
+	status, msg := pageMessage(err)
 	s.logFailure(c, status, err)
-	view.Error = pageMessage(status, msg)
+	view.Error = msg
 	s.render(c, status, s.pages.search, view)
 }
 
@@ -142,9 +146,9 @@ func hasFilters(f search.Filters) bool {
 func (s *Server) articlePage(c *gin.Context) {
 	a, err := s.article(c)
 	if err != nil {
-		status, msg := statusOf(err)
+		status, msg := pageMessage(err)
 		s.logFailure(c, status, err)
-		s.renderError(c, status, pageMessage(status, msg))
+		s.renderError(c, status, msg)
 		return
 	}
 	s.render(c, http.StatusOK, s.pages.article, newArticleView(a))

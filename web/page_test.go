@@ -100,10 +100,12 @@ func TestSearchPageLandingAndErrors(t *testing.T) {
 	}{
 		{"/", 200, `<a href="/?q=de&#43;tram&#43;lan&#43;khong&#43;dan&#43;cung&#43;chiu">de tram lan khong dan cung chiu</a>`},
 		{"/", 200, `<a href="/?directive=05-CT%2FTW">Chỉ thị 05-CT/TW</a> <span class="count">2</span>`},
-		{"/?q=%22unbalanced", 400, `Yêu cầu không hợp lệ: bad query: unbalanced quote`},
-		{"/?q=" + strings.Repeat("x", 2000), 400, `query is too long`},
-		{"/?q=x&year=abc", 400, `year must be`},
-		{"/?q=%FF", 400, `not valid UTF-8`},
+		{"/?q=%22unbalanced", 400, `Câu tìm kiếm không hợp lệ: bad query: unbalanced quote`},
+		{"/?q=" + strings.Repeat("x", 2000), 400, `Câu tìm kiếm quá dài: 2000 byte, tối đa 1024.`},
+		{"/?q=x&year=abc", 400, `Năm phải có dạng 2023 hoặc 2020..2023`},
+		{"/?q=x&from=2023-13-01", 400, `Ngày phải có dạng năm-tháng-ngày`},
+		{"/?q=x&page=hai", 400, `phải là số nguyên`},
+		{"/?q=%FF", 400, `không phải UTF-8`},
 		{"/?q=boom", 500, `Đã có lỗi xảy ra`},
 		{"/?q=slow", 504, `Tìm kiếm mất quá nhiều thời gian`},
 	}

@@ -21,6 +21,12 @@ const (
 	defaultSuggest  = 8
 )
 
+// Vietnamese messages shared by several errors.
+const (
+	viUTF8 = "Đường dẫn có ký tự không hợp lệ (không phải UTF-8)."
+	viYear = "Năm phải có dạng 2023 hoặc 2020..2023, năm đầu không sau năm cuối."
+)
+
 // vietnam is the zone of dates given without one (no daylight saving).
 var vietnam = time.FixedZone("ICT", 7*60*60)
 
@@ -32,13 +38,19 @@ var searchParams = []string{
 }
 
 // badRequest is an error caused by the request itself: a 400 with its
-// message shown to the user.
-type badRequest struct{ msg string }
+// message shown to the client, and to the page's reader in Vietnamese.
+type badRequest struct{ msg, vi string }
 
 func (e *badRequest) Error() string { return e.msg }
 
-func badf(format string, args ...any) error {
+func badf(format string, args ...any) *badRequest {
 	return &badRequest{msg: fmt.Sprintf(format, args...)}
+}
+
+// inVietnamese sets the message the search page shows.
+func (e *badRequest) inVietnamese(format string, args ...any) *badRequest {
+	e.vi = fmt.Sprintf(format, args...)
+	return e
 }
 
 func isBadRequest(err error) bool {
@@ -51,11 +63,11 @@ func isBadRequest(err error) bool {
 func checkValues(v url.Values, known []string) error {
 	for k, vals := range v {
 		if !utf8.ValidString(k) {
-			return badf("parameter names must be valid UTF-8")
+			return badf("parameter names must be valid UTF-8").inVietnamese(viUTF8)
 		}
 		for _, s := range vals {
 			if !utf8.ValidString(s) {
-				return badf("parameter %q is not valid UTF-8", k)
+				return badf("parameter %q is not valid UTF-8", k).inVietnamese(viUTF8)
 			}
 		}
 		if known != nil && !slices.Contains(known, k) {
@@ -78,7 +90,8 @@ func parseSearch(v url.Values, strict bool) (search.Request, error) {
 	}
 	req := search.Request{Query: strings.TrimSpace(v.Get("q"))}
 	if n := len(req.Query); n > search.MaxQueryBytes {
-		return req, badf("query is too long: %d bytes, at most %d", n, search.MaxQueryBytes)
+		return req, badf("query is too long: %d bytes, at most %d", n, search.MaxQueryBytes).
+			inVietnamese("Câu tìm kiếm quá dài: %d byte, tối đa %d.", n, search.MaxQueryBytes)
 	}
 	var err error
 	if req.Filters, err = parseFilters(v); err != nil {
@@ -140,14 +153,16 @@ func filterValues(v url.Values, name string) ([]string, error) {
 		case s == "":
 			continue
 		case len(s) > maxValueBytes:
-			return nil, badf("%s value is too long: at most %d bytes", name, maxValueBytes)
+			return nil, badf("%s value is too long: at most %d bytes", name, maxValueBytes).
+				inVietnamese("Giá trị lọc quá dài (tối đa %d byte).", maxValueBytes)
 		case slices.Contains(out, s):
 			continue
 		}
 		out = append(out, s)
 	}
 	if len(out) > maxFilterValues {
-		return nil, badf("too many %s values: at most %d", name, maxFilterValues)
+		return nil, badf("too many %s values: at most %d", name, maxFilterValues).
+			inVietnamese("Quá nhiều giá trị lọc (tối đa %d).", maxFilterValues)
 	}
 	return out, nil
 }
@@ -169,10 +184,10 @@ func parseYears(s string) (from, to int, err error) {
 		return 0, 0, err
 	}
 	if from == 0 && to == 0 {
-		return 0, 0, badf("year range %q is empty", s)
+		return 0, 0, badf("year range %q is empty", s).inVietnamese(viYear)
 	}
 	if from != 0 && to != 0 && from > to {
-		return 0, 0, badf("year range %q ends before it starts", s)
+		return 0, 0, badf("year range %q ends before it starts", s).inVietnamese(viYear)
 	}
 	return from, to, nil
 }
@@ -183,7 +198,7 @@ func parseYear(s string, open bool) (int, error) {
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil || len(s) != 4 || y < 1000 {
-		return 0, badf("year must be YYYY or YYYY..YYYY, got %q", s)
+		return 0, badf("year must be YYYY or YYYY..YYYY, got %q", s).inVietnamese(viYear)
 	}
 	return y, nil
 }
@@ -203,7 +218,8 @@ func parseDates(from, to string) (time.Time, time.Time, error) {
 		t = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
 	}
 	if !f.IsZero() && !t.IsZero() && t.Before(f) {
-		return f, t, badf("date range ends (%s) before it starts (%s)", to, from)
+		return f, t, badf("date range ends (%s) before it starts (%s)", to, from).
+			inVietnamese("Ngày kết thúc (%s) trước ngày bắt đầu (%s).", to, from)
 	}
 	return f, t, nil
 }
@@ -214,7 +230,8 @@ func parseDate(name, s string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(time.DateOnly, s, vietnam)
 	if err != nil {
-		return t, badf("%s must be a date YYYY-MM-DD, got %q", name, s)
+		return t, badf("%s must be a date YYYY-MM-DD, got %q", name, s).
+			inVietnamese("Ngày phải có dạng năm-tháng-ngày, ví dụ 2023-05-19.")
 	}
 	return t, nil
 }
@@ -226,7 +243,8 @@ func parseSort(s string) (string, error) {
 	case search.SortNewest, search.SortOldest:
 		return s, nil
 	}
-	return "", badf("sort must be relevance, newest or oldest, got %q", s)
+	return "", badf("sort must be relevance, newest or oldest, got %q", s).
+		inVietnamese("Cách sắp xếp phải là: liên quan, mới nhất hoặc cũ nhất.")
 }
 
 // clampInt reads a positive integer parameter: missing or below 1 gives
@@ -245,7 +263,8 @@ func clampInt(v url.Values, name string, def, max int) (int, error) {
 		}
 		return max, nil
 	case err != nil:
-		return 0, badf("%s must be an integer, got %q", name, s)
+		return 0, badf("%s must be an integer, got %q", name, s).
+			inVietnamese("Số trang và số kết quả mỗi trang phải là số nguyên.")
 	case n < 1:
 		return def, nil
 	case n > max:
@@ -261,5 +280,6 @@ func parseBool(v url.Values, name string) (bool, error) {
 	case "true", "1", "yes", "on":
 		return true, nil
 	}
-	return false, badf("%s must be true or false, got %q", name, v.Get(name))
+	return false, badf("%s must be true or false, got %q", name, v.Get(name)).
+		inVietnamese("Giá trị bật/tắt không hợp lệ.")
 }
