@@ -65,7 +65,7 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	}
 	ld, _ := jsonLD(doc)
 	p := &Page{
-		Title:     first(selectorText(doc, sel.Title, false), ld.Headline, meta(doc, "og:title", "twitter:title"), clean(doc.Find("h1").First().Text()), clean(doc.Find("title").First().Text())),
+		Title:     first(selectorText(doc, sel.Title, false), ld.Headline, pageTitle(doc)),
 		Category:  first(ld.Section, meta(doc, "article:section")),
 		Canonical: canonical(doc, pageURL),
 	}
@@ -132,6 +132,17 @@ func visibleDate(doc *goquery.Document) time.Time {
 	}
 	t, _ := VisibleDate(clean(doc.Find("body").Text()))
 	return t
+}
+
+// pageTitle reads the title from og:title and <h1>, preferring the <h1>
+// when og:title is it plus a site name ("Tiêu đề - Báo X"), then <title>.
+func pageTitle(doc *goquery.Document) string {
+	og := meta(doc, "og:title", "twitter:title")
+	h1 := clean(doc.Find("h1").First().Text())
+	if h1 != "" && strings.HasPrefix(og, h1) {
+		return h1
+	}
+	return first(og, h1, doc.Find("title").First().Text())
 }
 
 func first(vals ...string) string {

@@ -133,6 +133,29 @@ func TestExtractSelectors(t *testing.T) {
 	}
 }
 
+func TestPageTitle(t *testing.T) {
+	body := "<p>" + strings.Repeat("Nội dung bài viết đủ dài để là một bài báo. ", 5) + "</p>"
+	tests := []struct{ head, h1, want string }{
+		{`<meta property="og:title" content="Tiêu đề bài - Báo Mẫu">`, "Tiêu đề bài", "Tiêu đề bài"},
+		{`<meta property="og:title" content="Tiêu đề đầy đủ của bài">`, "Tiêu đề rút gọn", "Tiêu đề đầy đủ của bài"},
+		{`<title>Tiêu đề trong thẻ title</title>`, "", "Tiêu đề trong thẻ title"},
+	}
+	u, _ := url.Parse("https://baomau.example/a.html")
+	for _, tt := range tests {
+		h1 := ""
+		if tt.h1 != "" {
+			h1 = "<h1>" + tt.h1 + "</h1>"
+		}
+		p, err := Extract("<html><head>"+tt.head+"</head><body><article>"+h1+body+"</article></body></html>", u, Selectors{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != tt.want {
+			t.Errorf("title = %q, want %q", p.Title, tt.want)
+		}
+	}
+}
+
 func TestExtractNoArticle(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join(site, "chuyen-muc/xay-dung-dang.html"))
 	if err != nil {
