@@ -135,9 +135,13 @@ var (
 )
 
 // sharedBenchIndex builds one index of the benchmark corpus for all query
-// benchmarks of the run.
+// benchmarks of the run, or opens the one $VNSEARCH_BENCH_INDEX names.
 func sharedBenchIndex(b *testing.B) *Index {
 	benchIndexOnce.Do(func() {
+		if dir := os.Getenv("VNSEARCH_BENCH_INDEX"); dir != "" {
+			benchIndex, benchIndexErr = Open(dir)
+			return
+		}
 		_, articles := benchCorpus(b)
 		dir, err := os.MkdirTemp("", "vnsearch-bench")
 		if err != nil {

@@ -28,6 +28,7 @@ type compiled struct {
 	query    bq.Query
 	hasText  bool     // some clause must match text: rank by relevance
 	textRuns []string // positive text, for suggestions
+	marks    []string // positive words, runs, phrases and their equivalents, to highlight
 }
 
 // compile turns a parsed query and the request's filters into one bleve
@@ -53,8 +54,13 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 		alts := make([]bq.Query, 0, len(clause.Alts))
 		for _, t := range clause.Alts {
 			tq := termQuery(t.Text, clause.Not)
-			if tq != nil && t.Phrase && !clause.Not {
-				tq = withExpansions(tq, phraseExpansions(t.Text, vocab))
+			if tq != nil && !clause.Not {
+				c.marks = append(c.marks, t.Text)
+				if t.Phrase {
+					alts := phraseExpansions(t.Text, vocab)
+					tq = withExpansions(tq, alts)
+					c.marks = append(c.marks, alts...)
+				}
 			}
 			if tq != nil {
 				alts = append(alts, tq)
@@ -119,11 +125,13 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	for _, w := range words[next:] {
 		c.addWord(root, w)
 	}
+	subs := substitutions(words, matches)
 	c.textRuns = append(c.textRuns, text)
+	c.marks = append(append(c.marks, text), subs...)
 	root.AddShould(titleQuery(text))
 	if len(words) > 1 {
 		root.AddShould(phraseQuery(text, adjacencyBoost))
-		for _, alt := range substitutions(words, matches) {
+		for _, alt := range subs {
 			p := phraseQuery(alt, adjacencyBoost)
 			if b, ok := p.(bq.BoostableQuery); ok {
 				b.SetBoost(adjacencyBoost * expansionBoost)
@@ -200,13 +208,25 @@ func termQuery(text string, exclusion bool) bq.Query {
 		return nil
 	}
 	if !analyzers.HasDiacritics(text) {
-		return matchPhrase(text, fieldText+foldedSuffix, analyzers.FoldedName, 1)
+		return textMatch(text, fieldText+foldedSuffix, analyzers.AnalyzeFolded, analyzers.FoldedName, 1)
 	}
-	exact := matchPhrase(text, fieldText, analyzers.Name, exactAccentBoost)
+	exact := textMatch(text, fieldText, analyzers.Analyze, analyzers.Name, exactAccentBoost)
 	if exclusion {
 		return exact
 	}
-	return bleve.NewDisjunctionQuery(exact, matchPhrase(text, fieldText+foldedSuffix, analyzers.FoldedName, 1))
+	return bleve.NewDisjunctionQuery(exact, textMatch(text, fieldText+foldedSuffix, analyzers.AnalyzeFolded, analyzers.FoldedName, 1))
+}
+
+// textMatch matches text in field: a term query for one token (no
+// positions to check), a phrase for several.
+func textMatch(text, field string, analyze func(string) []analyzers.Token, analyzer string, boost float64) bq.Query {
+	if toks := analyze(text); len(toks) == 1 {
+		t := bleve.NewTermQuery(toks[0].Term)
+		t.SetField(field)
+		t.SetBoost(boost)
+		return t
+	}
+	return matchPhrase(text, field, analyzer, boost)
 }
 
 // phraseQuery matches consecutive query words adjacent in the text.

@@ -24,6 +24,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 		return nil, searchError(err)
 	}
 	var hits []Hit
+	hl := newHighlighter(c.marks)
 	seen := map[string]bool{}
 	for _, h := range res.Hits {
 		g, _ := h.Fields[fieldGroup].(string)
@@ -31,13 +32,13 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 			continue
 		}
 		seen[g] = g != ""
-		hits = append(hits, toHit(h, c.textRuns))
+		hits = append(hits, toHit(h, hl))
 	}
 	from := min((req.Page-1)*req.Size, len(hits))
 	page := hits[from:min(from+req.Size, len(hits))]
 	for i := range page {
 		if page[i].Group != "" {
-			ix.originalOf(ctx, c, &page[i])
+			ix.originalOf(ctx, c, hl, &page[i])
 		}
 	}
 	out := &Result{
@@ -54,19 +55,18 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 
 // originalOf replaces h by the earliest-published copy of its group that
 // matches the query, and counts the group's other copies.
-func (ix *Index) originalOf(ctx context.Context, c *compiled, h *Hit) {
+func (ix *Index) originalOf(ctx context.Context, c *compiled, hl *highlighter, h *Hit) {
 	group := bleve.NewTermQuery(h.Group)
 	group.SetField(fieldGroup)
 	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(c.query, group), 1, 0, false)
 	sr.Fields = hitFields
-	sr.IncludeLocations = true
 	sr.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fieldPublished, Missing: bsearch.SortFieldMissingLast}})
 	res, err := ix.bleve.SearchInContext(ctx, sr)
 	if err != nil || len(res.Hits) == 0 {
 		return
 	}
 	score := h.Score
-	*h = toHit(res.Hits[0], c.textRuns)
+	*h = toHit(res.Hits[0], hl)
 	h.Score = score
 	h.Copies = ix.groupSize(ctx, group) - 1
 }

@@ -68,8 +68,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Hits:   make([]Hit, 0, len(res.Hits)),
 		Facets: facets(res.Facets),
 	}
+	hl := newHighlighter(c.marks)
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, toHit(h, c.textRuns))
+		out.Hits = append(out.Hits, toHit(h, hl))
 	}
 	out.Suggestion = ix.suggestion(ctx, pq, c, res.Total)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -103,7 +104,6 @@ func clamp(req *Request) error {
 func (ix *Index) request(req Request, c *compiled, size, from int) *bleve.SearchRequest {
 	sr := bleve.NewSearchRequestOptions(c.query, size, from, false)
 	sr.Fields = hitFields
-	sr.IncludeLocations = true
 	switch {
 	case req.Sort == SortNewest || (req.Sort == SortRelevance && !c.hasText):
 		sr.SortByCustom(bsearch.SortOrder{
@@ -130,8 +130,8 @@ func searchError(err error) error {
 	return fmt.Errorf("search index: %w", err)
 }
 
-// toHit converts a bleve hit with its stored fields and term locations.
-func toHit(h *bsearch.DocumentMatch, runs []string) Hit {
+// toHit converts a bleve hit with its stored fields, highlighting hl's words.
+func toHit(h *bsearch.DocumentMatch, hl *highlighter) Hit {
 	a := fromFields(h.ID, h.Fields)
 	return Hit{
 		ID:         h.ID,
@@ -139,7 +139,7 @@ func toHit(h *bsearch.DocumentMatch, runs []string) Hit {
 		Title:      a.Title,
 		Source:     a.Source,
 		Published:  a.Published,
-		Snippets:   snippets(a, h.Locations, runs),
+		Snippets:   snippets(a, hl),
 		Score:      h.Score,
 		Units:      nonNil(a.Units),
 		Directives: nonNil(a.Directives),

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	bsearch "github.com/blevesearch/bleve/v2/search"
-
 	"github.com/vnsearch/vnsearch/analyzers"
 )
 
@@ -21,7 +19,8 @@ const (
 // span is a match in a text, in byte offsets.
 type span struct {
 	start, end int
-	key        string // the folded matched text: spans with one key are one term
+	key        string // the folded term: spans with one key are one term
+	exact      bool   // the text has the diacritics the query word was typed with
 }
 
 // snippets cuts up to maxSnippets fragments of the lead and body around the
@@ -29,13 +28,13 @@ type span struct {
 // words occurs as a phrase, only the phrase is marked, not every occurrence
 // of its words. An article whose text did not match shows the start of its
 // lead or body.
-func snippets(a *Article, locs bsearch.FieldTermLocationMap, runs []string) []string {
+func snippets(a *Article, hl *highlighter) []string {
 	segs := segments(a.Title, a.Lead, a.Body)[1:]
 	spans := make([][]span, len(segs))
 	for i, seg := range segs {
-		spans[i] = matchSpans(seg, locs[fieldText], locs[fieldText+foldedSuffix])
+		spans[i] = hl.spans(seg.text)
 	}
-	preferPhrases(segs, spans, runs)
+	preferPhrases(segs, spans, hl.runs)
 	var out []string
 	for i, seg := range segs {
 		spans := spans[i]
@@ -61,26 +60,86 @@ func snippets(a *Article, locs bsearch.FieldTermLocationMap, runs []string) []st
 	return out
 }
 
+// highlighter finds the query's words in the text of a hit by analyzing
+// it again: cheaper than term locations for every matching document, and
+// the same analyzers, so the same matches.
+type highlighter struct {
+	folded map[string]bool   // folded terms of the query words
+	exact  map[string]string // folded term → vi term, for words typed with diacritics
+	runs   [][]string        // folded terms of each multi-word run or phrase
+}
+
+// newHighlighter prepares the highlighting of texts, each a word, a run
+// of words or a phrase of the query (equivalent wordings included).
+func newHighlighter(texts []string) *highlighter {
+	hl := &highlighter{folded: map[string]bool{}, exact: map[string]string{}}
+	for _, text := range texts {
+		vi := firstAtPosition(analyzers.Analyze(text))
+		folded := firstAtPosition(analyzers.AnalyzeFolded(text))
+		var run []string
+		for i, t := range folded {
+			hl.folded[t.Term] = true
+			run = append(run, t.Term)
+			if len(vi) == len(folded) && analyzers.HasDiacritics(text[t.Start:t.End]) {
+				hl.exact[t.Term] = vi[i].Term
+			}
+		}
+		if len(run) > 1 {
+			hl.runs = append(hl.runs, run)
+		}
+	}
+	return hl
+}
+
+// spans returns the matches of the query words in text: a word typed with
+// diacritics marks its exact form when the text holds it, every folded form
+// otherwise.
+func (hl *highlighter) spans(text string) []span {
+	if len(hl.folded) == 0 || text == "" {
+		return nil
+	}
+	folded := analyzers.AnalyzeFolded(text)
+	vi := analyzers.Analyze(text)
+	if len(vi) != len(folded) {
+		vi = nil
+	}
+	var spans []span
+	hasExact := map[string]bool{}
+	for i, t := range folded {
+		if !hl.folded[t.Term] {
+			continue
+		}
+		spans = append(spans, span{start: t.Start, end: t.End, key: t.Term})
+		if want, ok := hl.exact[t.Term]; ok && vi != nil && vi[i].Term == want {
+			hasExact[t.Term] = true
+			spans[len(spans)-1].exact = true
+		}
+	}
+	kept := spans[:0]
+	for _, s := range spans {
+		if !hasExact[s.key] || s.exact {
+			kept = append(kept, s)
+		}
+	}
+	return mergeSpans(kept)
+}
+
 // preferPhrases drops the spans of words that belong to a multi-word run
 // found as a phrase somewhere in the article, except where they form that
 // phrase.
-func preferPhrases(segs []segment, spans [][]span, runs []string) {
+func preferPhrases(segs []segment, spans [][]span, runs [][]string) {
 	phraseWords := map[string]bool{}
 	wins := make([][]window, len(segs))
-	for _, run := range runs {
-		want := firstAtPosition(analyzers.AnalyzeFolded(run))
-		if len(want) < 2 {
-			continue
-		}
+	for _, want := range runs {
 		found := false
-		for i, seg := range segs {
-			m := phraseMatches(seg.text, spans[i], want)
+		for i := range segs {
+			m := phraseMatches(spans[i], want)
 			wins[i] = append(wins[i], m...)
 			found = found || len(m) > 0
 		}
 		if found {
 			for _, t := range want {
-				phraseWords[t.Term] = true
+				phraseWords[t] = true
 			}
 		}
 	}
@@ -107,29 +166,26 @@ func inside(s span, wins []window) bool {
 	return false
 }
 
-// matchSpans merges the term locations of the text field's twins that
-// fall in one segment into sorted, non-overlapping spans of the segment's
-// text, on rune boundaries.
-func matchSpans(seg segment, maps ...bsearch.TermLocationMap) []span {
-	text := seg.text
-	var spans []span
-	for _, m := range maps {
-		for _, locs := range m {
-			for _, l := range locs {
-				s, e := int(l.Start)-seg.off, int(l.End)-seg.off
-				if s < 0 || e > len(text) || s >= e || !utf8.RuneStart(text[s]) || (e < len(text) && !utf8.RuneStart(text[e])) {
-					continue
-				}
-				spans = append(spans, span{start: s, end: e})
-			}
+// phraseMatches finds the runs of consecutive spans whose keys spell want,
+// as windows over the text.
+func phraseMatches(spans []span, want []string) []window {
+	var out []window
+	n := len(want)
+	for i := 0; i+n <= len(spans); i++ {
+		ok := true
+		for j := 0; j < n && ok; j++ {
+			ok = spans[i+j].key == want[j]
+		}
+		if ok {
+			out = append(out, window{spans[i].start, spans[i+n-1].end})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i].start != spans[j].start {
-			return spans[i].start < spans[j].start
-		}
-		return spans[i].end > spans[j].end
-	})
+	return out
+}
+
+// mergeSpans joins overlapping spans (a document number and its parts)
+// of a sorted list.
+func mergeSpans(spans []span) []span {
 	merged := spans[:0]
 	for _, s := range spans {
 		if n := len(merged); n > 0 && s.start < merged[n-1].end {
@@ -137,9 +193,6 @@ func matchSpans(seg segment, maps ...bsearch.TermLocationMap) []span {
 			continue
 		}
 		merged = append(merged, s)
-	}
-	for i := range merged {
-		merged[i].key = analyzers.Fold(text[merged[i].start:merged[i].end])
 	}
 	return merged
 }

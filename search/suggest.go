@@ -126,10 +126,11 @@ const completeHits = 30
 // completePhrase finds head as a folded phrase and completes it with the
 // word that follows it in the text when that word starts with key.
 func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([]string, error) {
-	want := analyzers.AnalyzeFolded(head)
-	if len(want) == 0 {
+	hl := newHighlighter([]string{head})
+	if len(hl.runs) == 0 && len(hl.folded) == 0 {
 		return nil, nil
 	}
+	want := foldedTerms(head)
 	res, err := ix.foldedPhrase(ctx, head, completeHits)
 	if err != nil {
 		return nil, err
@@ -138,7 +139,7 @@ func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([
 	for _, h := range res.Hits {
 		for _, seg := range hitSegments(h) {
 			text := seg.text
-			for _, m := range phraseMatches(text, matchSpans(seg, h.Locations[fieldText+foldedSuffix]), want) {
+			for _, m := range phraseMatches(foldedSpans(text, hl), want) {
 				next := nextWord(text[m.end:])
 				if next != "" && strings.HasPrefix(analyzers.Fold(next), key) {
 					counts[analyzers.Normalize(text[m.start:m.end]+" "+next)]++
@@ -225,7 +226,7 @@ func (ix *Index) restore(ctx context.Context, run string, v *vocabulary) string 
 // restoreFromText finds run as a folded phrase and returns the original
 // text it matched.
 func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool) {
-	want := analyzers.AnalyzeFolded(run)
+	want := foldedTerms(run)
 	if len(want) == 0 {
 		return "", false
 	}
@@ -233,13 +234,35 @@ func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool)
 	if err != nil || len(res.Hits) == 0 {
 		return "", false
 	}
-	h := res.Hits[0]
-	for _, seg := range hitSegments(h) {
-		if m := phraseMatches(seg.text, matchSpans(seg, h.Locations[fieldText+foldedSuffix]), want); len(m) > 0 {
+	hl := newHighlighter([]string{run})
+	for _, seg := range hitSegments(res.Hits[0]) {
+		if m := phraseMatches(foldedSpans(seg.text, hl), want); len(m) > 0 {
 			return seg.text[m[0].start:m[0].end], true
 		}
 	}
 	return "", false
+}
+
+// foldedTerms returns the folded terms of text, one per position.
+func foldedTerms(text string) []string {
+	toks := firstAtPosition(analyzers.AnalyzeFolded(text))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Term
+	}
+	return out
+}
+
+// foldedSpans returns the spans of text holding hl's words, folded (with
+// no preference for exact diacritics).
+func foldedSpans(text string, hl *highlighter) []span {
+	var spans []span
+	for _, t := range analyzers.AnalyzeFolded(text) {
+		if hl.folded[t.Term] {
+			spans = append(spans, span{start: t.Start, end: t.End, key: t.Term})
+		}
+	}
+	return mergeSpans(spans)
 }
 
 // foldedPhrase searches the folded text fields for a phrase, loading the
@@ -248,7 +271,6 @@ func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bl
 	q := matchPhrase(phrase, fieldText+foldedSuffix, analyzers.FoldedName, 1)
 	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
 	sr.Fields = []string{fieldTitle, fieldLead, fieldBody}
-	sr.IncludeLocations = true
 	res, err := ix.bleve.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search phrase %q: %w", phrase, err)
@@ -259,24 +281,6 @@ func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bl
 // hitSegments returns the stored title, lead and body of a hit.
 func hitSegments(h *bsearch.DocumentMatch) []segment {
 	return segments(str(h.Fields[fieldTitle]), str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
-}
-
-// phraseMatches finds the runs of consecutive spans of text that spell the
-// folded tokens want, as windows over the original text.
-func phraseMatches(text string, spans []span, want []analyzers.Token) []window {
-	want = firstAtPosition(want)
-	var out []window
-	n := len(want)
-	for i := 0; i+n <= len(spans); i++ {
-		ok := true
-		for j := 0; j < n && ok; j++ {
-			ok = spans[i+j].key == want[j].Term
-		}
-		if ok {
-			out = append(out, window{spans[i].start, spans[i+n-1].end})
-		}
-	}
-	return out
 }
 
 // firstAtPosition drops the extra tokens stacked on one position (a
