@@ -126,6 +126,7 @@ func TestArticlePage(t *testing.T) {
 	body := w.Body.String()
 	for _, want := range []string{
 		`<h1>Dân vận khéo ở cơ sở &lt;script&gt;alert(1)&lt;/script&gt;</h1>`,
+		`<time>08:00, 02/03/2021</time>`,
 		`<p>Phong trào dân vận khéo lan tỏa; dân là gốc.</p>`,
 		`<a class="tag directive" href="/?directive=01-KL%2FTW">01-KL/TW</a>`,
 		`<a class="tag unit" href="/?unit=T%E1%BB%89nh&#43;%E1%BB%A7y&#43;B%E1%BA%AFc&#43;Ninh">Tỉnh ủy Bắc Ninh</a>`,
@@ -192,5 +193,14 @@ func TestSearchPageGrouped(t *testing.T) {
 	}
 	if body := get(t, s, "/?q=B%C3%A1c").Body.String(); strings.Contains(body, "bản đăng lại</span>") {
 		t.Error("ungrouped hit shows copies")
+	}
+}
+
+func TestEveryPageHasTheSearchForm(t *testing.T) {
+	s, _ := newTestServer(t, nil)
+	for _, p := range []string{"/", "/?q=d%C3%A2n", "/articles/a1", "/articles/none", "/nowhere", "/?q=x&year=bad"} {
+		if body := get(t, s, p).Body.String(); !strings.Contains(body, `<form class="searchbar" action="/" method="get" role="search" id="search-form">`) {
+			t.Errorf("%s has no search form", p)
+		}
 	}
 }

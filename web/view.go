@@ -66,6 +66,25 @@ type linkView struct {
 
 type hiddenField struct{ Name, Value string }
 
+// formView is the data of the search form every page carries.
+type formView struct {
+	Query            string
+	Hidden           []hiddenField
+	Group, Autofocus bool
+}
+
+// Form is the search form of the search page: the query, the filters and
+// sort carried along, and the grouping option.
+func (v *searchView) Form() formView {
+	return formView{Query: v.Req.Query, Hidden: v.Hidden, Group: v.Req.GroupSyndicated, Autofocus: v.Landing}
+}
+
+// Form is an empty search form.
+func (articleView) Form() formView { return formView{} }
+
+// Form is an empty search form.
+func (errorView) Form() formView { return formView{} }
+
 // facetOrder and facetTitles give the sidebar its order and Vietnamese
 // headings; each facet narrows by the parameter of the same name.
 var (
@@ -302,8 +321,11 @@ type articleView struct {
 
 func newArticleView(a *search.Article) articleView {
 	v := articleView{Title: a.Title, A: a, Lead: a.Lead}
-	if !a.Published.IsZero() {
-		v.Date = a.Published.In(vietnam).Format("15:04, 02/01/2006")
+	if t := a.Published.In(vietnam); !a.Published.IsZero() {
+		v.Date = t.Format("02/01/2006")
+		if t.Hour() != 0 || t.Minute() != 0 { // a date alone reads as midnight
+			v.Date = t.Format("15:04, ") + v.Date
+		}
 	}
 	for _, p := range strings.Split(strings.ReplaceAll(a.Body, "\r\n", "\n"), "\n") {
 		if p = strings.TrimSpace(p); p != "" {
