@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -72,7 +73,8 @@ func demoServer(t *testing.T) *httptest.Server {
 
 // TestBrowserSearch drives the page in headless Chromium on the demo
 // corpus: a quote typed without diacritics finds its article first with
-// highlights, and a directive facet narrows the results.
+// highlights, a directive facet narrows the results, and on a phone the
+// keyboard picks a suggestion as the user types.
 func TestBrowserSearch(t *testing.T) {
 	ctx := browser(t)
 	ts := demoServer(t)
@@ -120,6 +122,15 @@ func TestBrowserSearch(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#suggestions li")),
 	)
 	screenshot(t, ctx, "suggest-mobile.png")
+
+	// The keyboard picks a suggestion and searches for it.
+	want := value(t, ctx, chromedp.Text(chromedp.CSS("#suggestions li")))
+	do(t, ctx, "highlight the first suggestion", chromedp.KeyEvent(kb.ArrowDown))
+	navigate(t, ctx, "search for it with Enter", chromedp.KeyEvent(kb.Enter))
+	do(t, ctx, "see its results", chromedp.WaitVisible(chromedp.CSS("ol.hits li.hit")))
+	if got := value(t, ctx, chromedp.Value(chromedp.ID("q"))); got != want {
+		t.Errorf("searched for %q, want the suggestion %q", got, want)
+	}
 }
 
 // stepTimeout bounds one step, so that a missing element fails the test
