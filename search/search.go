@@ -72,7 +72,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h, hl))
 	}
-	out.Suggestion = ix.suggestion(ctx, pq, c, res.Total)
+	out.Suggestion = ix.suggestion(ctx, c, res)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }

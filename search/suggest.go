@@ -11,7 +11,6 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/vnsearch/vnsearch/analyzers"
-	"github.com/vnsearch/vnsearch/search/query"
 )
 
 // vocabulary maps each folded term of the index to its most frequent
@@ -178,7 +177,9 @@ func nextWord(s string) string {
 // suggestion proposes a better query: the words with their diacritics
 // restored from the text that matched them, or a correction of words the
 // index does not know. It returns "" when it has nothing better.
-func (ix *Index) suggestion(ctx context.Context, pq *query.Query, c *compiled, total uint64) string {
+// The hits of the search are looked at first; the index is searched again
+// only when none holds a run as a phrase.
+func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchResult) string {
 	if len(c.textRuns) == 0 {
 		return ""
 	}
@@ -191,9 +192,9 @@ func (ix *Index) suggestion(ctx context.Context, pq *query.Query, c *compiled, t
 	for _, run := range c.textRuns {
 		s := run
 		if !analyzers.HasDiacritics(run) {
-			s = ix.restore(ctx, run, v)
+			s = ix.restore(ctx, run, v, res.Hits)
 		}
-		if total == 0 {
+		if res.Total == 0 {
 			s = v.correct(s)
 		}
 		if s != run {
@@ -210,7 +211,10 @@ func (ix *Index) suggestion(ctx context.Context, pq *query.Query, c *compiled, t
 // restore puts diacritics back on a run typed without them: from the
 // original text of the best document where the run occurs as a phrase,
 // else word by word from the vocabulary.
-func (ix *Index) restore(ctx context.Context, run string, v *vocabulary) string {
+func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bsearch.DocumentMatchCollection) string {
+	if s, ok := phraseIn(run, hits); ok {
+		return analyzers.NormalizeCase(s)
+	}
 	if s, ok := ix.restoreFromText(ctx, run); ok {
 		return analyzers.NormalizeCase(s)
 	}
@@ -226,18 +230,26 @@ func (ix *Index) restore(ctx context.Context, run string, v *vocabulary) string 
 // restoreFromText finds run as a folded phrase and returns the original
 // text it matched.
 func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool) {
+	res, err := ix.foldedPhrase(ctx, run, 1)
+	if err != nil {
+		return "", false
+	}
+	return phraseIn(run, res.Hits)
+}
+
+// phraseIn returns the original text of the first occurrence of run, as a
+// folded phrase, in the stored text of hits.
+func phraseIn(run string, hits bsearch.DocumentMatchCollection) (string, bool) {
 	want := foldedTerms(run)
 	if len(want) == 0 {
 		return "", false
 	}
-	res, err := ix.foldedPhrase(ctx, run, 1)
-	if err != nil || len(res.Hits) == 0 {
-		return "", false
-	}
 	hl := newHighlighter([]string{run})
-	for _, seg := range hitSegments(res.Hits[0]) {
-		if m := phraseMatches(foldedSpans(seg.text, hl), want); len(m) > 0 {
-			return seg.text[m[0].start:m[0].end], true
+	for _, h := range hits {
+		for _, seg := range hitSegments(h) {
+			if m := phraseMatches(foldedSpans(seg.text, hl), want); len(m) > 0 {
+				return seg.text[m[0].start:m[0].end], true
+			}
 		}
 	}
 	return "", false
