@@ -204,3 +204,14 @@ func TestEveryPageHasTheSearchForm(t *testing.T) {
 		}
 	}
 }
+
+func TestUnsafeArticleURLIsNotALink(t *testing.T) {
+	s, fake := newTestServer(t, nil)
+	fake.articles[0].URL = "javascript:alert(document.cookie)"
+	for _, p := range []string{"/?q=B%C3%A1c", "/articles/a1"} {
+		body := get(t, s, p).Body.String()
+		if strings.Contains(body, "javascript:") || strings.Contains(body, "ZgotmplZ") || strings.Contains(body, "Xem bài gốc") {
+			t.Errorf("%s links to a javascript: URL", p)
+		}
+	}
+}

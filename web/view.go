@@ -169,7 +169,7 @@ func (v *searchView) fill(res *search.Result) {
 
 func (v *searchView) hit(h search.Hit) hitView {
 	out := hitView{
-		ID: h.ID, Title: h.Title, URL: h.URL, Source: h.Source, Example: h.Example, Copies: h.Copies,
+		ID: h.ID, Title: h.Title, URL: webURL(h.URL), Source: h.Source, Example: h.Example, Copies: h.Copies,
 		Href: "/articles/" + url.PathEscape(h.ID),
 	}
 	if out.Title == "" {
@@ -308,9 +308,20 @@ func thousands(n uint64) string {
 	return b.String()
 }
 
+// webURL returns s when it is an absolute http(s) URL, else "": a link to
+// the original article must never be javascript: or a relative path.
+func webURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return s
+}
+
 // articleView is the data of the article page.
 type articleView struct {
 	Title             string
+	URL               string // the original, when it is a web URL
 	A                 *search.Article
 	Date              string
 	Paragraphs        []string
@@ -320,7 +331,7 @@ type articleView struct {
 }
 
 func newArticleView(a *search.Article) articleView {
-	v := articleView{Title: a.Title, A: a, Lead: a.Lead}
+	v := articleView{Title: a.Title, A: a, Lead: a.Lead, URL: webURL(a.URL)}
 	if t := a.Published.In(vietnam); !a.Published.IsZero() {
 		v.Date = t.Format("02/01/2006")
 		if t.Hour() != 0 || t.Minute() != 0 { // a date alone reads as midnight
