@@ -90,7 +90,7 @@ func feedTitle(q string) string {
 }
 
 func feedItem(base string, h search.Hit) rssItem {
-	link := h.URL
+	link := webURL(h.URL)
 	if link == "" {
 		link = base + "/articles/" + url.PathEscape(h.ID)
 	}

@@ -34,6 +34,12 @@ func TestFeed(t *testing.T) {
 	if !strings.Contains(ch.Link, "unit=T%E1%BB%89nh") || strings.Contains(ch.Link, "sort=") {
 		t.Errorf("channel link %q", ch.Link)
 	}
+	fake.articles[1].URL = "javascript:alert(1)"
+	doc = rss{}
+	xml.Unmarshal(get(t, s, "/search.rss?q=d%C3%A2n+v%E1%BA%ADn+kh%C3%A9o").Body.Bytes(), &doc)
+	if got := doc.Channel.Items[0].Link; got != "http://example.com/articles/a2" {
+		t.Errorf("item with an unsafe URL links to %q", got)
+	}
 	if w := get(t, s, "/search.rss?q=x&bogus=1"); w.Code != 400 {
 		t.Errorf("bad feed request: %d", w.Code)
 	}
