@@ -7,20 +7,31 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/vnsearch/vnsearch/analyzers"
 	"github.com/vnsearch/vnsearch/analyzers/directive"
+	"github.com/vnsearch/vnsearch/analyzers/model"
 	"github.com/vnsearch/vnsearch/analyzers/unit"
 )
 
-// canonicalUnits maps user-typed unit names ("UBND xã Chi Lăng", "Thị
-// uỷ Quế Võ") to the canonical names stored in the index.
-func canonicalUnits(names []string) []string {
-	out := make([]string, 0, len(names))
-	for _, n := range names {
-		if c := unit.Canonical(n); c != "" {
-			out = append(out, c)
-		} else {
-			out = append(out, n)
+// unitKeys maps user-typed unit names ("UBND xã Chi Lăng", "Thị uỷ Quế
+// Võ", "thi uy que vo") to the folded keys of the canonical names.
+func unitKeys(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = unit.Key(n)
+	}
+	return out
+}
+
+// modelKeys maps user-typed model names to the folded keys of their
+// canonical names; a name outside the catalog is matched as typed.
+func modelKeys(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		if c := model.Canonical(n); c != "" {
+			n = c
 		}
+		out[i] = analyzers.Fold(n)
 	}
 	return out
 }

@@ -283,11 +283,11 @@ func filterQuery(inQuery []query.Filter, f Filters) (bq.Query, error) {
 		}
 		add(qf.Not, q)
 	}
-	add(false, anyTerm(fieldUnits, canonicalUnits(f.Units)))
+	add(false, anyTerm(fieldUnitKeys, unitKeys(f.Units)))
 	add(false, anyTerm(fieldDirectives, canonicalDirectives(f.Directives)))
 	add(false, anyTerm(fieldDocuments, f.Documents))
 	add(false, anyTerm(fieldSource, f.Sources))
-	add(false, anyTerm(fieldModels, f.Models))
+	add(false, anyTerm(fieldModelKeys, modelKeys(f.Models)))
 	if f.YearFrom != 0 || f.YearTo != 0 {
 		add(false, yearRange(f.YearFrom, f.YearTo))
 	}
@@ -309,7 +309,7 @@ func filterQuery(inQuery []query.Filter, f Filters) (bq.Query, error) {
 func queryFilter(f query.Filter) (bq.Query, error) {
 	switch f.Field {
 	case query.FieldUnit:
-		return anyTerm(fieldUnits, canonicalUnits([]string{f.Value})), nil
+		return anyTerm(fieldUnitKeys, unitKeys([]string{f.Value})), nil
 	case query.FieldDirective:
 		return anyTerm(fieldDirectives, canonicalDirectives([]string{f.Value})), nil
 	case query.FieldDocument:
@@ -317,7 +317,7 @@ func queryFilter(f query.Filter) (bq.Query, error) {
 	case query.FieldSource:
 		return anyTerm(fieldSource, []string{f.Value}), nil
 	case query.FieldModel:
-		return anyTerm(fieldModels, []string{f.Value}), nil
+		return anyTerm(fieldModelKeys, modelKeys([]string{f.Value})), nil
 	case query.FieldYear:
 		return yearRange(f.YearFrom, f.YearTo), nil
 	case query.FieldExample:

@@ -36,6 +36,8 @@ const (
 	fieldExample    = "example"
 	fieldModels     = "models"
 	fieldGroup      = "group"
+	fieldUnitKeys   = "unit_keys"  // units folded: filters match however the name is typed
+	fieldModelKeys  = "model_keys" // models folded, likewise
 )
 
 // analyzedFields are the fields indexed by vi, each with a vi_folded twin.
@@ -97,6 +99,14 @@ func newMapping() *mapping.IndexMappingImpl {
 		kw.DocValues = true
 		doc.AddFieldMappingsAt(name, kw)
 	}
+	for _, name := range []string{fieldUnitKeys, fieldModelKeys} {
+		kw := mapping.NewKeywordFieldMapping()
+		kw.Store = false
+		kw.IncludeInAll = false
+		kw.IncludeTermVectors = false
+		kw.DocValues = false
+		doc.AddFieldMappingsAt(name, kw)
+	}
 	for _, name := range []string{fieldLead, fieldBody, fieldURL, fieldAuthor, fieldCategory} {
 		stored := mapping.NewTextFieldMapping()
 		stored.Analyzer = keyword.Name
@@ -144,6 +154,8 @@ func toDoc(a *Article) map[string]any {
 		fieldDirectives: a.Directives,
 		fieldDocuments:  a.Documents,
 		fieldModels:     a.Models,
+		fieldUnitKeys:   foldAll(a.Units),
+		fieldModelKeys:  foldAll(a.Models),
 		fieldExample:    a.Example,
 	}
 	if a.Group != "" {
@@ -159,6 +171,15 @@ func toDoc(a *Article) map[string]any {
 		d[fieldYear] = strconv.Itoa(a.Year)
 	}
 	return d
+}
+
+// foldAll folds every value: the keys unit and model filters match.
+func foldAll(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = analyzers.Fold(v)
+	}
+	return out
 }
 
 // storedFields are the fields a hit loads to rebuild an Article.

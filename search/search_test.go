@@ -230,3 +230,22 @@ func TestSuggestion(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitAndModelFiltersAnyTyping(t *testing.T) {
+	a := fixtures[0]
+	a.Models = []string{"Dân vận khéo"}
+	ix := newTestIndex(t, a, fixtures[1])
+	for _, q := range []string{
+		`unit:"Đảng ủy xã Chi Lăng"`, `unit:"Đảng uỷ xã Chi Lăng"`, `unit:"dang uy xa chi lang"`, `unit:"ĐẢNG ỦY XÃ CHI LĂNG"`,
+		`model:"Dân vận khéo"`, `model:"dan van kheo"`, `model:"Dân vận khéo" unit:"đảng ủy xã chi lăng"`,
+	} {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil || strings.Join(ids(r), ",") != "f1" {
+			t.Errorf("%s: %v %v", q, ids(r), err)
+		}
+	}
+	r, _ := ix.Search(context.Background(), Request{Filters: Filters{Units: []string{"dang uy xa chi lang"}, Models: []string{"DÂN VẬN KHÉO"}}})
+	if strings.Join(ids(r), ",") != "f1" {
+		t.Errorf("request filters: %v", ids(r))
+	}
+}

@@ -41,7 +41,7 @@ func (ix *Index) bm25Context(ctx context.Context) (context.Context, error) {
 	for field, avg := range st.avg {
 		card[field] = int(avg*float64(n)) + 1
 	}
-	for _, f := range append([]string{fieldPublished, fieldCrawled, fieldExample, "_id", "*"}, keywordFields...) {
+	for _, f := range append([]string{fieldPublished, fieldCrawled, fieldExample, fieldUnitKeys, fieldModelKeys, "_id", "*"}, keywordFields...) {
 		card[f] = int(n)
 	}
 	return context.WithValue(ctx, bsearch.BM25StatsKey, &bsearch.BM25Stats{DocCount: float64(n), FieldCardinality: card}), nil
