@@ -128,16 +128,22 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	n, _ := ix.Count()
+	log.Info("index open", "data", cfg.Data, "articles", n)
+	return listenAndServe(ctx, cfg, handler, log)
+}
+
+// listenAndServe serves h on cfg.Addr until ctx ends, then shuts down in
+// two stages (serveUntilDone).
+func listenAndServe(ctx context.Context, cfg serveConfig, h http.Handler, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	n, _ := ix.Count()
-	log.Info("serving", "addr", ln.Addr().String(), "articles", n, "data", cfg.Data)
-	srv := newHTTPServer(handler, log)
+	log.Info("serving", "addr", ln.Addr().String())
 	force, stop := shutdownSignals(ctx)
 	defer stop()
-	return serveUntilDone(ctx, srv, ln, cfg.Drain, force, log)
+	return serveUntilDone(ctx, newHTTPServer(h, log), ln, cfg.Drain, force, log)
 }
 
 // startCrawls opens the crawler of the data directory and schedules the
