@@ -40,7 +40,9 @@ func TestMain(m *testing.M) {
 func crashChild() int {
 	hang, _ := strconv.Atoi(os.Getenv(envChildHang))
 	store := &fileStore{path: os.Getenv(envChildIndex), hangAt: hang}
-	c := NewCrawler(testConfig(), os.Getenv(envChildState), store)
+	cfg := testConfig()
+	cfg.Fetch.Timeout, cfg.MaxFailures = 10*time.Second, 3 // no spurious failure on a loaded machine
+	c := NewCrawler(cfg, os.Getenv(envChildState), store)
 	ctx := context.Background()
 	if err := c.Open(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -150,12 +150,12 @@ func (m *memStore) byTitle() map[string]search.Article {
 	return out
 }
 
-// testConfig is a fast configuration: no delay, short timeouts, a 2 MiB
-// cap, and pages given up after one failure.
+// testConfig is a fast configuration: no delay, a 1 s timeout (the slow
+// page costs two), a 2 MiB cap, and pages given up after one failure.
 func testConfig() Config {
 	cfg := DefaultConfig()
 	cfg.Fetch.UserAgent = "vnsearch-test/1.0"
-	cfg.Fetch.Timeout = 300 * time.Millisecond
+	cfg.Fetch.Timeout = time.Second
 	cfg.Fetch.Delay = 0
 	cfg.Fetch.Backoff = time.Millisecond
 	cfg.Fetch.Retries = 1
