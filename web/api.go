@@ -31,8 +31,16 @@ func (s *Server) apiSearch(c *gin.Context) {
 		s.failErr(c, err)
 		return
 	}
-	if res.Hits == nil {
+	if res.Hits == nil { // the API promises arrays and objects, never null
 		res.Hits = []search.Hit{}
+	}
+	if res.Facets == nil {
+		res.Facets = map[string][]search.Facet{}
+	}
+	for name, values := range res.Facets {
+		if values == nil {
+			res.Facets[name] = []search.Facet{}
+		}
 	}
 	c.JSON(http.StatusOK, res)
 }

@@ -92,7 +92,7 @@ func TestAPISearch(t *testing.T) {
 func TestAPISearchEmptyHitsIsArray(t *testing.T) {
 	s, _ := newTestServer(t, nil)
 	w := get(t, s, "/api/search?q=kh%C3%B4ng+c%C3%B3+g%C3%AC")
-	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"hits":[]`) {
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"hits":[]`) || strings.Contains(w.Body.String(), "null") {
 		t.Fatalf("status %d body %s", w.Code, w.Body)
 	}
 }
