@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -90,7 +89,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	log := cfg.Logger
 	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		log = slog.New(slog.DiscardHandler)
 	}
 	pg, err := loadPages()
 	if err != nil {
@@ -109,6 +108,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.engine.Se
 func (s *Server) routes() *gin.Engine {
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
+	// Logs show the peer's address: X-Forwarded-For is not trusted unless
+	// a proxy in front is configured to set it, which this server cannot know.
+	_ = e.SetTrustedProxies(nil)
 	e.Use(s.recoverer, s.logRequests, s.metrics.middleware, s.securityHeaders, s.cors)
 	e.NoRoute(s.notFound)
 	e.NoMethod(func(c *gin.Context) { s.fail(c, http.StatusMethodNotAllowed, "method not allowed") })
