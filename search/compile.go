@@ -25,10 +25,14 @@ const (
 
 // compiled is a request turned into a bleve query.
 type compiled struct {
-	query    bq.Query
-	hasText  bool     // some clause must match text: rank by relevance
-	textRuns []string // positive text, for suggestions
-	marks    []string // positive words, runs, phrases and their equivalents, to highlight
+	query bq.Query // the whole query
+	// base is the query without the adjacency bonus, whose phrase checks
+	// cost the most: the first pass of a rescored search (see Search).
+	base     bq.Query
+	phrases  []bq.Query // the adjacency bonus clauses
+	hasText  bool       // some clause must match text: rank by relevance
+	textRuns []string   // positive text, for suggestions
+	marks    []string   // positive words, runs, phrases and their equivalents, to highlight
 }
 
 // compile turns a parsed query and the request's filters into one bleve
@@ -95,7 +99,17 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 	if root.Must == nil && root.Filter == nil {
 		root.AddMust(bleve.NewMatchAllQuery())
 	}
+	c.base = root
 	c.query = root
+	if len(c.phrases) > 0 {
+		full := *root
+		full.Should = nil
+		if root.Should != nil {
+			full.AddShould(root.Should.(*bq.DisjunctionQuery).Disjuncts...)
+		}
+		full.AddShould(c.phrases...)
+		c.query = &full
+	}
 	return c, nil
 }
 
@@ -130,13 +144,13 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	c.marks = append(append(c.marks, text), subs...)
 	root.AddShould(titleQuery(text))
 	if len(words) > 1 {
-		root.AddShould(phraseQuery(text, adjacencyBoost))
+		c.phrases = append(c.phrases, phraseQuery(text, adjacencyBoost))
 		for _, alt := range subs {
 			p := phraseQuery(alt, adjacencyBoost)
 			if b, ok := p.(bq.BoostableQuery); ok {
 				b.SetBoost(adjacencyBoost * expansionBoost)
 			}
-			root.AddShould(p)
+			c.phrases = append(c.phrases, p)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vnsearch/vnsearch/search/query"
 )
@@ -55,8 +56,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.GroupSyndicated {
 		return ix.searchGrouped(ctx, req, c, start)
 	}
-	sr := ix.request(req, c, req.Size, (req.Page-1)*req.Size)
-	res, err := ix.bleve.SearchInContext(ctx, sr)
+	res, err := ix.run(ctx, req, c)
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -100,12 +100,53 @@ func clamp(req *Request) error {
 	return nil
 }
 
+// rescoreWindow is how many of the best matches of the first pass the
+// second pass ranks with the adjacency bonus.
+const rescoreWindow = 200
+
+// run searches for one page. The adjacency bonus checks term positions in
+// every candidate, which costs the most on common words; so a relevance
+// search first ranks every match without it (counting facets on the way),
+// then ranks its best rescoreWindow matches again with it. A page past the
+// window is searched in one pass with the bonus; a search sorted by date
+// never needs it.
+func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.SearchResult, error) {
+	from := (req.Page - 1) * req.Size
+	switch {
+	case req.Sort != SortRelevance:
+		return ix.bleve.SearchInContext(ctx, ix.request(req, c.base, c.hasText, req.Size, from))
+	case len(c.phrases) == 0 || from+req.Size > rescoreWindow:
+		return ix.bleve.SearchInContext(ctx, ix.request(req, c.query, c.hasText, req.Size, from))
+	}
+	first := ix.request(req, c.base, c.hasText, rescoreWindow, 0)
+	first.Fields = nil
+	res, err := ix.bleve.SearchInContext(ctx, first)
+	if err != nil || len(res.Hits) == 0 {
+		return res, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	window := bleve.NewBooleanQuery()
+	window.AddMust(c.query)
+	window.AddFilter(bleve.NewDocIDQuery(ids))
+	second := bleve.NewSearchRequestOptions(window, req.Size, from, false)
+	second.Fields = hitFields
+	page, err := ix.bleve.SearchInContext(ctx, second)
+	if err != nil {
+		return nil, err
+	}
+	page.Total, page.Facets = res.Total, res.Facets
+	return page, nil
+}
+
 // request builds the bleve request for one page.
-func (ix *Index) request(req Request, c *compiled, size, from int) *bleve.SearchRequest {
-	sr := bleve.NewSearchRequestOptions(c.query, size, from, false)
+func (ix *Index) request(req Request, q bq.Query, hasText bool, size, from int) *bleve.SearchRequest {
+	sr := bleve.NewSearchRequestOptions(q, size, from, false)
 	sr.Fields = hitFields
 	switch {
-	case req.Sort == SortNewest || (req.Sort == SortRelevance && !c.hasText):
+	case req.Sort == SortNewest || (req.Sort == SortRelevance && !hasText):
 		sr.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortField{Field: fieldPublished, Desc: true, Missing: bsearch.SortFieldMissingLast},
 			&bsearch.SortScore{Desc: true},
