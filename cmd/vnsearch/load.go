@@ -12,14 +12,14 @@ import (
 
 // loadStats summarizes one load of articles into the index.
 type loadStats struct {
-	Read, New, Updated, Malformed int
-	Elapsed                       time.Duration
+	Read, New, Updated, Malformed, Grouped int
+	Elapsed                                time.Duration
 }
 
 func (s loadStats) String() string {
 	rate := float64(s.New+s.Updated) / max(s.Elapsed.Seconds(), 1e-9)
-	return fmt.Sprintf("%d articles indexed (%d new, %d updated), %d malformed lines skipped, in %.1f s (%.0f docs/s)",
-		s.New+s.Updated, s.New, s.Updated, s.Malformed, s.Elapsed.Seconds(), rate)
+	return fmt.Sprintf("%d articles indexed (%d new, %d updated, %d syndicated copies grouped), %d malformed lines skipped, in %.1f s (%.0f docs/s)",
+		s.New+s.Updated, s.New, s.Updated, s.Grouped, s.Malformed, s.Elapsed.Seconds(), rate)
 }
 
 // loader reads the import format into an index in batches.
@@ -42,6 +42,7 @@ func (l *loader) load(ctx context.Context, r io.Reader) (loadStats, error) {
 	if err != nil {
 		return st, err
 	}
+	cp := newCopies()
 	batch := make([]search.Article, 0, l.batchSize)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -51,9 +52,11 @@ func (l *loader) load(ctx context.Context, r io.Reader) (loadStats, error) {
 		if err != nil {
 			return err
 		}
+		cp.apply(batch)
 		if err := l.ix.Index(ctx, batch...); err != nil {
 			return err
 		}
+		cp.written(batch)
 		st.Updated += existing
 		st.New += len(batch) - existing
 		st.Elapsed = time.Since(start)
@@ -68,7 +71,11 @@ func (l *loader) load(ctx context.Context, r io.Reader) (loadStats, error) {
 		var lineErr *search.LineError
 		switch {
 		case errors.Is(err, io.EOF):
-			err = flush()
+			if err := flush(); err != nil {
+				return st, err
+			}
+			_, err := cp.regroup(ctx, l.ix)
+			st.Grouped = cp.grouped()
 			st.Elapsed = time.Since(start)
 			return st, err
 		case errors.As(err, &lineErr):
@@ -87,6 +94,7 @@ func (l *loader) load(ctx context.Context, r io.Reader) (loadStats, error) {
 		if l.enrich != nil {
 			l.enrich(&a)
 		}
+		cp.add(&a)
 		batch = append(batch, a)
 		if len(batch) == l.batchSize {
 			if err := flush(); err != nil {

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/vnsearch/vnsearch/indexer/dedup"
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// copies groups the syndicated copies among the articles of one import,
+// as the crawler does across crawls: articles whose bodies have similar
+// sketches share Article.Group, the id of the earliest publication.
+type copies struct {
+	members map[string]*member
+	byValue map[uint64][]*member // sketch lookup value → members filed under it
+	groups  map[string][]*member // group id → its members
+	// moved are members already written whose group changed since.
+	moved map[string]*member
+}
+
+type member struct {
+	id        string
+	published time.Time
+	sketch    dedup.Sketch
+	group     string
+	written   bool
+}
+
+func newCopies() *copies {
+	return &copies{
+		members: map[string]*member{}, byValue: map[uint64][]*member{},
+		groups: map[string][]*member{}, moved: map[string]*member{},
+	}
+}
+
+// add files a and sets a.Group when it copies an article seen before.
+func (c *copies) add(a *search.Article) {
+	sk, ok := dedup.Fingerprint(a.Body)
+	if !ok {
+		return
+	}
+	m := &member{id: a.ID, published: a.Published, sketch: sk}
+	group := map[*member]bool{}
+	for _, v := range sk.Lookup() {
+		for _, o := range c.byValue[v] {
+			if group[o] || o.id == a.ID || !dedup.Same(sk, o.sketch) {
+				continue
+			}
+			group[o] = true
+			for _, p := range c.groups[o.group] {
+				group[p] = true
+			}
+		}
+		c.byValue[v] = append(c.byValue[v], m)
+	}
+	c.members[a.ID] = m
+	if len(group) == 0 {
+		return
+	}
+	first := m
+	for o := range group {
+		if earlier(o, first) {
+			first = o
+		}
+	}
+	m.group, a.Group = first.id, first.id
+	c.groups[first.id] = append(c.groups[first.id], m)
+	for o := range group {
+		if o.group == first.id {
+			continue
+		}
+		delete(c.groups, o.group)
+		o.group = first.id
+		c.groups[first.id] = append(c.groups[first.id], o)
+		if o.written {
+			c.moved[o.id] = o
+		}
+	}
+}
+
+// earlier orders publications: dated before undated, then by date, then
+// by id.
+func earlier(a, b *member) bool {
+	switch {
+	case a.published.IsZero() != b.published.IsZero():
+		return !a.published.IsZero()
+	case !a.published.Equal(b.published):
+		return a.published.Before(b.published)
+	}
+	return a.id < b.id
+}
+
+// apply sets the group of articles about to be written: it may have
+// changed since they were read.
+func (c *copies) apply(articles []search.Article) {
+	for i := range articles {
+		if m := c.members[articles[i].ID]; m != nil {
+			articles[i].Group = m.group
+		}
+	}
+}
+
+// written marks articles as indexed with the group they have now.
+func (c *copies) written(articles []search.Article) {
+	for i := range articles {
+		if m := c.members[articles[i].ID]; m != nil {
+			m.written = true
+			delete(c.moved, m.id)
+		}
+	}
+}
+
+// regroup re-indexes the articles written before their group changed.
+func (c *copies) regroup(ctx context.Context, ix *search.Index) (int, error) {
+	var batch []search.Article
+	for id, m := range c.moved {
+		a, err := ix.Article(ctx, id)
+		if err != nil {
+			return 0, fmt.Errorf("regroup %s: %w", id, err)
+		}
+		a.Group = m.group
+		batch = append(batch, *a)
+	}
+	if err := ix.Index(ctx, batch...); err != nil {
+		return 0, fmt.Errorf("regroup copies: %w", err)
+	}
+	c.moved = map[string]*member{}
+	return len(batch), nil
+}
+
+// grouped counts the articles that share a group with another.
+func (c *copies) grouped() int {
+	n := 0
+	for _, ms := range c.groups {
+		n += len(ms)
+	}
+	return n
+}
