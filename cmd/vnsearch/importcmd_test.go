@@ -31,11 +31,11 @@ func TestImportReportsMalformedLinesAndUpdates(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
 	}
-	if !strings.Contains(out, "3 articles indexed (3 new, 0 updated), 4 malformed lines skipped") {
+	if !strings.Contains(out, "3 articles indexed (3 new, 0 updated, 0 syndicated copies grouped), 4 malformed lines skipped") {
 		t.Errorf("summary: %s", out)
 	}
 	out, _, code = vnsearch(t, "import", "--quiet", "--data", data, in)
-	if code != 0 || !strings.Contains(out, "3 articles indexed (0 new, 3 updated)") {
+	if code != 0 || !strings.Contains(out, "3 articles indexed (0 new, 3 updated, 0 syndicated copies grouped)") {
 		t.Errorf("re-import: exit %d, %s", code, out)
 	}
 	out, _, _ = vnsearch(t, "stats", "--data", data)
