@@ -34,6 +34,7 @@ type serveConfig struct {
 	Data        string
 	Addr        string
 	Sources     string
+	Vocabulary  string // political vocabulary file; "" the shipped one, "off" none
 	AdminToken  string
 	CORSOrigins []string
 	Timeout     time.Duration // per request, on the index
@@ -71,6 +72,7 @@ func parseServeFlags(args []string, stderr io.Writer, getenv func(string) string
 	fs.StringVar(&cfg.Data, "data", cfg.Data, "data directory")
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address")
 	fs.StringVar(&cfg.Sources, "sources", "", "sources file (YAML) to crawl on schedule")
+	fs.StringVar(&cfg.Vocabulary, "vocabulary", "", `political vocabulary file replacing the shipped one ("off": no expansion)`)
 	fs.StringVar(&cfg.AdminToken, "admin-token", getenv("VNSEARCH_ADMIN_TOKEN"),
 		"bearer token of POST /api/admin/crawl (default $VNSEARCH_ADMIN_TOKEN; empty disables the admin API)")
 	origins := fs.String("cors-origins", "", `comma-separated origins allowed to call the API from a browser and to frame the page ("*" for any)`)
@@ -112,6 +114,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
+	if err := useVocabulary(ix, cfg.Vocabulary); err != nil {
+		return err
+	}
 	if err := ensureDemo(ctx, ix, log); err != nil {
 		return fmt.Errorf("load the demo corpus: %w", err)
 	}
