@@ -14,86 +14,125 @@ import (
 	"github.com/vnsearch/vnsearch/search"
 )
 
-// exportParams are the parameters of /api/export: those of a search, whose
-// page and size are ignored, plus the format.
-var exportParams = append(append([]string{}, searchParams...), "format")
+// exportParams are the parameters of /api/export: those of a search (its
+// sort, page, size and group are ignored: rows come newest first, one per
+// article), plus the format and the row limit.
+var exportParams = append(append([]string{}, searchParams...), "format", "limit")
 
-// exportTimeoutFactor multiplies the request timeout for a whole export,
-// which runs one search per page of search.MaxSize matches.
+// exportTimeoutFactor multiplies the request timeout for a whole export.
 const exportTimeoutFactor = 12
 
-var csvHeader = []string{"id", "published", "source", "title", "url", "units", "directives", "example", "score"}
+// exportFlushRows is how many rows go out between flushes to the client.
+const exportFlushRows = 200
 
-// apiExport answers GET /api/export?format=csv with every match (up to
-// search.MaxPage pages of search.MaxSize), streamed as CSV for reports.
+// Headers of an export's answer: the number of matches, and whether the
+// rows stop short of it because of the limit.
+const (
+	headerExportTotal     = "X-Export-Total"
+	headerExportTruncated = "X-Export-Truncated"
+)
+
+var csvHeader = []string{
+	"id", "title", "source", "url", "published", "units", "directives", "documents", "example", "models",
+}
+
+// apiExport answers GET /api/export?format=csv with every match, newest
+// first, up to limit rows (default and most: search.MaxExport), streamed as
+// CSV for reports: UTF-8 with a BOM so that spreadsheets read Vietnamese.
 func (s *Server) apiExport(c *gin.Context) {
 	v := c.Request.URL.Query()
-	if err := checkValues(v, exportParams); err != nil {
-		s.failErr(c, err)
-		return
-	}
-	if f := v.Get("format"); f != "" && f != "csv" {
-		s.failErr(c, badf("format must be csv, got %q", f))
-		return
-	}
-	req, err := parseSearch(without(v, "format"), true)
+	req, limit, err := parseExport(v)
 	if err != nil {
 		s.failErr(c, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(c.Request.Context(), exportTimeoutFactor*s.cfg.Timeout)
 	defer cancel()
-	req.Page, req.Size = 1, search.MaxSize
-	first, err := s.searcher.Search(ctx, req)
+	// Counting first checks the query before the answer starts and tells
+	// the client, in headers, whether the rows will stop at the limit.
+	count := req
+	count.Sort, count.Size, count.GroupSyndicated = search.SortNewest, 1, false
+	res, err := s.searcher.Search(ctx, count)
 	if err != nil {
 		s.failErr(c, err)
 		return
 	}
 	name := "vnsearch-" + time.Now().In(vietnam).Format("20060102-150405") + ".csv"
-	c.Header("Content-Type", "text/csv; charset=utf-8")
-	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	h := c.Writer.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set(headerExportTotal, strconv.FormatUint(res.Total, 10))
+	h.Set(headerExportTruncated, strconv.FormatBool(res.Total > uint64(limit)))
 	c.Status(http.StatusOK)
-	w := csv.NewWriter(c.Writer)
-	c.Writer.WriteString("\ufeff") // a BOM, so spreadsheets read UTF-8
-	w.Write(csvHeader)
-	if err := s.exportPages(ctx, w, req, first); err != nil {
-		s.log.Warn("export cut short", "q", req.Query, "err", err)
+	rows, err := s.writeCSV(ctx, c.Writer, req, limit)
+	if err != nil {
+		// The status is sent: break the connection, so that the client
+		// sees a failed download rather than a silently short report.
+		s.log.Warn("export cut short", "q", req.Query, "rows", rows, "err", err)
+		panic(http.ErrAbortHandler)
 	}
-	w.Flush()
+	s.log.Info("export", "q", req.Query, "rows", rows, "total", res.Total)
 }
 
-// exportPages writes res and the pages after it until the matches or the
-// page limit run out.
-func (s *Server) exportPages(ctx context.Context, w *csv.Writer, req search.Request, res *search.Result) error {
-	for {
-		for _, h := range res.Hits {
-			if err := w.Write(csvRow(h)); err != nil {
+// parseExport reads the search, the format (only csv) and the row limit.
+func parseExport(v url.Values) (search.Request, int, error) {
+	if err := checkValues(v, exportParams); err != nil {
+		return search.Request{}, 0, err
+	}
+	if f := v.Get("format"); f != "" && f != "csv" {
+		return search.Request{}, 0, badf("format must be csv, got %q", f)
+	}
+	limit, err := clampInt(v, "limit", search.MaxExport, search.MaxExport)
+	if err != nil {
+		return search.Request{}, 0, err
+	}
+	req, err := parseSearch(without(v, "format", "limit"), true)
+	return req, limit, err
+}
+
+// writeCSV streams the header and one row per article, flushing as it
+// goes, and returns the number of rows written.
+func (s *Server) writeCSV(ctx context.Context, w gin.ResponseWriter, req search.Request, limit int) (int, error) {
+	cw := csv.NewWriter(w)
+	flush := func() error {
+		cw.Flush()
+		w.Flush()
+		return cw.Error()
+	}
+	w.WriteString("\ufeff") // a BOM, so spreadsheets read UTF-8
+	cw.Write(csvHeader)
+	rows := 0
+	err := s.searcher.Export(ctx, req, limit, func(a *search.Article) error {
+		if err := cw.Write(csvRow(a)); err != nil {
+			return err
+		}
+		if rows++; rows%exportFlushRows == 0 {
+			if err := flush(); err != nil {
 				return err
 			}
 		}
-		if len(res.Hits) < req.Size || uint64(req.Page*req.Size) >= res.Total || req.Page >= search.MaxPage {
-			return nil
-		}
-		w.Flush()
-		req.Page++
-		var err error
-		if res, err = s.searcher.Search(ctx, req); err != nil {
-			return err
-		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return rows, err
+	}
+	return rows, flush()
+}
+
+func csvRow(a *search.Article) []string {
+	published := ""
+	if !a.Published.IsZero() {
+		published = a.Published.In(vietnam).Format(time.RFC3339)
+	}
+	return []string{
+		cell(a.ID), cell(a.Title), cell(a.Source), cell(a.URL), published,
+		cells(a.Units), cells(a.Directives), cells(a.Documents),
+		strconv.FormatBool(a.Example), cells(a.Models),
 	}
 }
 
-func csvRow(h search.Hit) []string {
-	published := ""
-	if !h.Published.IsZero() {
-		published = h.Published.Format(time.RFC3339)
-	}
-	return []string{
-		cell(h.ID), published, cell(h.Source), cell(h.Title), cell(h.URL),
-		cell(strings.Join(h.Units, "; ")), cell(strings.Join(h.Directives, "; ")),
-		strconv.FormatBool(h.Example), strconv.FormatFloat(h.Score, 'f', 4, 64),
-	}
-}
+// cells joins the values of a multi-valued field into one cell.
+func cells(values []string) string { return cell(strings.Join(values, "; ")) }
 
 // cell defuses text that a spreadsheet would run as a formula.
 func cell(s string) string {

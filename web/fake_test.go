@@ -23,6 +23,8 @@ type fakeSearcher struct {
 	articles []search.Article
 	last     search.Request
 	requests int
+	// exportLimit is the limit of the last export.
+	exportLimit int
 }
 
 func newFake() *fakeSearcher {
@@ -34,13 +36,14 @@ func newFake() *fakeSearcher {
 			Body:       "Nhớ lời Bác dặn Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong.",
 			Units:      []string{"Thị ủy Quế Võ", "Chi bộ thôn Quế Ổ"},
 			Directives: []string{"05-CT/TW"}, Example: true, Year: 2023, Group: "g1",
+			Models: []string{"Dân vận khéo", "Học tập và làm theo Bác"},
 		},
 		{
 			ID: "a2", URL: "https://example.vn/dan-van", Source: "Báo Nhân Dân",
 			Title: "Dân vận khéo ở cơ sở <script>alert(1)</script>", Published: day(2021, 3, 2),
 			Body:       "Phong trào dân vận khéo lan tỏa; dân là gốc.",
 			Units:      []string{"Tỉnh ủy Bắc Ninh"},
-			Directives: []string{"05-CT/TW", "01-KL/TW"}, Year: 2021,
+			Directives: []string{"05-CT/TW", "01-KL/TW"}, Year: 2021, Models: []string{"Dân vận khéo"},
 		},
 		{
 			ID: "a3", Source: "Báo Nhân Dân", Title: "Bài không ngày tháng",
@@ -80,6 +83,7 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 	}
 	res.Facets[search.FacetDirective] = countFacet(matched, func(a search.Article) []string { return a.Directives })
 	res.Facets[search.FacetUnit] = countFacet(matched, func(a search.Article) []string { return a.Units })
+	res.Facets[search.FacetModel] = countFacet(matched, func(a search.Article) []string { return a.Models })
 	res.Facets[search.FacetSource] = countFacet(matched, func(a search.Article) []string { return []string{a.Source} })
 	res.Facets[search.FacetYear] = countFacet(matched, func(a search.Article) []string {
 		if a.Year == 0 {
@@ -126,7 +130,37 @@ func (f *fakeSearcher) matches(a search.Article, req search.Request) bool {
 		return len(want) == 0 || slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
 	}
 	return anyOf(fl.Units, a.Units) && anyOf(fl.Directives, a.Directives) && anyOf(fl.Sources, []string{a.Source}) &&
+		anyOf(fl.Models, a.Models) && (fl.Example == nil || *fl.Example == a.Example) &&
 		(fl.YearFrom == 0 || a.Year >= fl.YearFrom) && (fl.YearTo == 0 || (a.Year != 0 && a.Year <= fl.YearTo))
+}
+
+// Export answers the matches newest first, those without a date last,
+// without their text; a query containing "midway" fails after 250 articles.
+func (f *fakeSearcher) Export(ctx context.Context, req search.Request, limit int, fn func(*search.Article) error) error {
+	f.mu.Lock()
+	f.last, f.exportLimit = req, limit
+	f.mu.Unlock()
+	if err := f.fail(ctx, req.Query); err != nil {
+		return err
+	}
+	var matched []search.Article
+	for _, a := range f.articles {
+		if f.matches(a, req) {
+			a.Body, a.Lead = "", ""
+			matched = append(matched, a)
+		}
+	}
+	// The zero time sorts first, so newest first puts undated articles last.
+	slices.SortStableFunc(matched, func(a, b search.Article) int { return b.Published.Compare(a.Published) })
+	for i, a := range matched[:min(limit, len(matched))] {
+		if i == 250 && strings.Contains(req.Query, "midway") {
+			return errors.New("index closed midway")
+		}
+		if err := fn(&a); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func hitOf(a search.Article, q string) search.Hit {
@@ -139,6 +173,7 @@ func hitOf(a search.Article, q string) search.Hit {
 	return search.Hit{
 		ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Published: a.Published,
 		Snippets: []string{snippet}, Score: 1, Units: a.Units, Directives: a.Directives, Example: a.Example,
+		Models: a.Models,
 	}
 }
 

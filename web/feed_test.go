@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"encoding/xml"
 	"strings"
 	"testing"
@@ -42,39 +41,5 @@ func TestFeed(t *testing.T) {
 	}
 	if w := get(t, s, "/search.rss?q=x&bogus=1"); w.Code != 400 {
 		t.Errorf("bad feed request: %d", w.Code)
-	}
-}
-
-func TestExport(t *testing.T) {
-	s, fake := newTestServer(t, nil)
-	fake.articles = append(fake.articles, search.Article{ID: "a4", Title: "=HYPERLINK(\"http://x\")", Body: "dân"})
-	for i := range 250 {
-		fake.articles = append(fake.articles, search.Article{ID: "bulk" + string(rune('A'+i%26)) + string(rune('a'+i/26)), Title: "t", Body: "dân"})
-	}
-	w := get(t, s, "/api/export?q=d%C3%A2n&format=csv&page=9&size=1")
-	if w.Code != 200 || w.Header().Get("Content-Type") != "text/csv; charset=utf-8" ||
-		!strings.HasPrefix(w.Header().Get("Content-Disposition"), `attachment; filename="vnsearch-`) {
-		t.Fatalf("status %d headers %v", w.Code, w.Header())
-	}
-	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(w.Body.String(), "\ufeff"))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 1+3+1+250 {
-		t.Fatalf("%d rows, want header + 254", len(rows))
-	}
-	if strings.Join(rows[0], ",") != "id,published,source,title,url,units,directives,example,score" {
-		t.Errorf("header %q", rows[0])
-	}
-	if rows[1][0] != "a1" || rows[1][1] != "2023-05-19T08:00:00+07:00" || rows[1][5] != "Thị ủy Quế Võ; Chi bộ thôn Quế Ổ" {
-		t.Errorf("first row %q", rows[1])
-	}
-	if rows[4][3] != `'=HYPERLINK("http://x")` {
-		t.Errorf("formula not defused: %q", rows[4][3])
-	}
-	for _, bad := range []string{"/api/export?q=x&format=xlsx", "/api/export?q=x&limit=3", "/api/export?q=boom"} {
-		if w := get(t, s, bad); w.Code < 400 || !strings.Contains(w.Body.String(), `"error"`) {
-			t.Errorf("%s: %d %s", bad, w.Code, w.Body)
-		}
 	}
 }

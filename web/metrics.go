@@ -23,6 +23,7 @@ type metrics struct {
 	requestDuration *prometheus.HistogramVec
 	searchDuration  *prometheus.HistogramVec
 	suggestDuration *prometheus.HistogramVec
+	exportDuration  *prometheus.HistogramVec
 	searchesRunning prometheus.Gauge
 }
 
@@ -48,12 +49,17 @@ func newMetrics() *metrics {
 			Help:    "Suggest-as-you-type latency by outcome.",
 			Buckets: prometheus.ExponentialBuckets(0.0002, 2.5, 10),
 		}, []string{"outcome"}),
+		exportDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "vnsearch_export_duration_seconds",
+			Help:    "CSV export duration (index reads and writing to the client) by outcome.",
+			Buckets: prometheus.ExponentialBuckets(0.01, 2.5, 10),
+		}, []string{"outcome"}),
 		searchesRunning: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "vnsearch_searches_running",
 			Help: "Searches running on the index (at most the server's search limit).",
 		}),
 	}
-	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.searchesRunning,
+	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.exportDuration, m.searchesRunning,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -16,6 +16,9 @@ type Searcher interface {
 	Article(ctx context.Context, id string) (*search.Article, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]string, error)
 	Directives(ctx context.Context) ([]search.Directive, error)
+	// Export calls fn with every article matching req, newest first, up
+	// to limit (at most search.MaxExport), without its text.
+	Export(ctx context.Context, req search.Request, limit int, fn func(*search.Article) error) error
 }
 
 // Crawler starts a crawl on demand for the admin API. The indexer's
@@ -60,6 +63,15 @@ func (m meteredSearcher) Suggest(ctx context.Context, prefix string, n int) ([]s
 
 func (m meteredSearcher) Directives(ctx context.Context) ([]search.Directive, error) {
 	return bounded(ctx, func() ([]search.Directive, error) { return m.next.Directives(ctx) })
+}
+
+// Export is not bounded: fn writes to the client, which must not happen
+// after the handler has returned. The engine stops at its context.
+func (m meteredSearcher) Export(ctx context.Context, req search.Request, limit int, fn func(*search.Article) error) error {
+	start := time.Now()
+	err := m.next.Export(ctx, req, limit, fn)
+	m.metrics.exportDuration.WithLabelValues(outcome(err)).Observe(time.Since(start).Seconds())
+	return err
 }
 
 // bounded returns when call does or when ctx ends, whichever is first, so
