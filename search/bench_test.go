@@ -17,6 +17,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/vnsearch/vnsearch/search/synonym"
 )
 
 var benchDocs = flag.Int("benchdocs", 0, "articles of ../shared/corpus to benchmark on (0 = all)")
@@ -169,6 +171,10 @@ var benchQueries = map[string][]string{
 		"Đảng ủy", "dang uy", "hòa giải", "hoa giai", "thuy san", "chuyen doi so",
 		"phong chong tham nhung", "Quốc hội", "bão lũ miền Trung", "giá xăng dầu",
 	},
+	"vocabulary": {
+		"UBND xã", "Ủy ban nhân dân tỉnh", "XDNTM", "HĐND tỉnh", `"Mặt trận Tổ quốc"`, "Bác Hồ", "CAND",
+		"đại biểu Quốc hội", "BCH Đoàn", "kinh tế - xã hội",
+	},
 	"filtered": {
 		"Đảng ủy year:2013", "kinh te year:2005..2006", `"Quốc hội" year:2015..2025`,
 		"chinh phu -year:2013", "tham nhũng source:VnExpress", "giáo dục OR y tế year:2016..",
@@ -176,7 +182,8 @@ var benchQueries = map[string][]string{
 }
 
 // BenchmarkQuery measures query latency (facets, highlights and
-// suggestions included) by query shape and reports p50 and p99.
+// suggestions included) by query shape, with the political vocabulary on
+// and off, and reports p50 and p99.
 //
 //	go test ./search -run NONE -bench Query -benchtime 200x -timeout 60m
 func BenchmarkQuery(b *testing.B) {
@@ -188,17 +195,23 @@ func BenchmarkQuery(b *testing.B) {
 	sort.Strings(names)
 	for _, name := range names {
 		qs := benchQueries[name]
-		b.Run(name, func(b *testing.B) {
-			lat := make([]time.Duration, 0, b.N)
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if _, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)]}); err != nil {
-					b.Fatal(err)
+		for _, vocab := range []struct {
+			name string
+			v    *synonym.Vocabulary
+		}{{"vocabulary=on", synonym.Default()}, {"vocabulary=off", nil}} {
+			b.Run(name+"/"+vocab.name, func(b *testing.B) {
+				ix.SetVocabulary(vocab.v)
+				lat := make([]time.Duration, 0, b.N)
+				for i := 0; i < b.N; i++ {
+					start := time.Now()
+					if _, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)]}); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
 				}
-				lat = append(lat, time.Since(start))
-			}
-			reportPercentiles(b, lat)
-		})
+				reportPercentiles(b, lat)
+			})
+		}
 	}
 }
 

@@ -62,7 +62,7 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 				c.marks = append(c.marks, t.Text)
 				if t.Phrase {
 					alts := phraseExpansions(t.Text, vocab)
-					tq = withExpansions(tq, alts)
+					tq = withExpansions(tq, nil, alts)
 					c.marks = append(c.marks, alts...)
 				}
 			}
@@ -131,7 +131,7 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 			}
 		}
 		if len(typed) > 0 {
-			root.AddMust(withExpansions(bleve.NewConjunctionQuery(typed...), m.Alts))
+			root.AddMust(withExpansions(bleve.NewConjunctionQuery(typed...), setQuery(m.Key), m.Uncovered))
 			c.hasText = true
 		}
 		next = m.End
@@ -165,10 +165,25 @@ func (c *compiled) addWord(root *bq.BooleanQuery, w string) {
 // maxExpansions bounds the equivalent wordings one clause expands to.
 const maxExpansions = 8
 
-// withExpansions lets q match as any of the equivalent texts alts too, at
-// expansionBoost.
-func withExpansions(q bq.Query, alts []string) bq.Query {
+// setQuery matches the key the index files at every form of a vocabulary
+// set: one term, however long the forms.
+func setQuery(key string) bq.Query {
+	if key == "" {
+		return nil
+	}
+	t := bleve.NewTermQuery(key)
+	t.SetField(fieldText + foldedSuffix)
+	t.SetBoost(expansionBoost)
+	return t
+}
+
+// withExpansions lets q match as its vocabulary set's key (when the index
+// files one) and as any of the equivalent texts alts, at expansionBoost.
+func withExpansions(q, set bq.Query, alts []string) bq.Query {
 	qs := []bq.Query{q}
+	if set != nil {
+		qs = append(qs, set)
+	}
 	for _, alt := range alts[:min(len(alts), maxExpansions)] {
 		if tq := termQuery(alt, false); tq != nil {
 			d := bleve.NewDisjunctionQuery(tq)

@@ -9,6 +9,7 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/search/synonym"
 )
 
 // Index fields. The searchable text is indexed twice: with diacritics (vi)
@@ -85,6 +86,9 @@ func newMapping() *mapping.IndexMappingImpl {
 		folded := mapping.NewTextFieldMapping()
 		folded.Name = name + foldedSuffix
 		folded.Analyzer = analyzers.FoldedName
+		if name == fieldText {
+			folded.Analyzer = synonym.AnalyzerName // files vocabulary set keys too
+		}
 		folded.Store = false
 		folded.IncludeTermVectors = true
 		folded.IncludeInAll = false

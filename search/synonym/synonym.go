@@ -6,8 +6,10 @@ package synonym
 import (
 	"bufio"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -25,7 +27,13 @@ type Vocabulary struct {
 	forms   map[string][]string // folded form → every form of its set, as written
 	longest int                 // words in the longest form
 	sets    int
+
+	// For the index-time filter, forms as the folded analyzer spells them:
+	keyOf   map[string]string      // form's terms joined by spaces → set key
+	byFirst map[string][]indexForm // first term → forms, longest first
 }
+
+var errNotDefault = errors.New("vi_folded is not a bleve DefaultAnalyzer")
 
 // Default returns the vocabulary shipped with vnsearch.
 func Default() *Vocabulary {
@@ -39,7 +47,7 @@ func Default() *Vocabulary {
 // Parse reads a vocabulary file: one set of forms a line, separated by
 // " = ", "#" comments.
 func Parse(r io.Reader) (*Vocabulary, error) {
-	v := &Vocabulary{forms: map[string][]string{}}
+	v := &Vocabulary{forms: map[string][]string{}, keyOf: map[string]string{}, byFirst: map[string][]indexForm{}}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -69,12 +77,28 @@ func Parse(r io.Reader) (*Vocabulary, error) {
 			v.forms[key] = set
 			v.longest = max(v.longest, len(words))
 		}
+		v.fileForIndex(set)
 		v.sets++
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read vocabulary: %w", err)
 	}
 	return v, nil
+}
+
+// fileForIndex files the forms of a set for the index-time filter.
+func (v *Vocabulary) fileForIndex(set []string) {
+	key := setKey(set)
+	for _, f := range set {
+		terms := tokenKey(f)
+		if len(terms) == 0 {
+			continue
+		}
+		v.keyOf[strings.Join(terms, " ")] = key
+		forms := append(v.byFirst[terms[0]], indexForm{terms: terms, key: key})
+		sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].terms) > len(forms[j].terms) })
+		v.byFirst[terms[0]] = forms
+	}
 }
 
 // Len is the number of sets of equivalent forms.
@@ -101,6 +125,12 @@ func Words(text string) []string {
 type Match struct {
 	Start, End int
 	Alts       []string
+	// Key is the term the index holds at every form of the set (see
+	// Filter), "" when the index-time vocabulary lacks the form found;
+	// Uncovered are the Alts the index does not file under Key, which a
+	// query must look for as phrases.
+	Key       string
+	Uncovered []string
 }
 
 // Find returns the forms found in words (as Words returns them), longest
@@ -115,7 +145,13 @@ func (v *Vocabulary) Find(words []string) []Match {
 		for ; n > 0; n-- {
 			key := strings.Join(words[i:i+n], " ")
 			if set, ok := v.forms[key]; ok {
-				out = append(out, Match{Start: i, End: i + n, Alts: others(set, key)})
+				m := Match{Start: i, End: i + n, Alts: others(set, key), Key: Key(key)}
+				for _, alt := range m.Alts {
+					if m.Key == "" || Key(alt) != m.Key {
+						m.Uncovered = append(m.Uncovered, alt)
+					}
+				}
+				out = append(out, m)
 				break
 			}
 		}

@@ -1,6 +1,9 @@
 package synonym
 
 import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/registry"
 	"reflect"
 	"strings"
 	"testing"
@@ -19,19 +22,26 @@ func TestFind(t *testing.T) {
 		text string
 		want []Match
 	}{
-		{"UBND xã Chi Lăng", []Match{{0, 1, []string{"Ủy ban nhân dân"}}}},
-		{"uy ban nhan dan xa Chi Lang", []Match{{0, 4, []string{"UBND"}}}},
-		{"Ủy ban nhân dân xã", []Match{{0, 4, []string{"UBND"}}}},
-		{"lãnh đạo XDNTM", []Match{{2, 3, []string{"xây dựng nông thôn mới"}}}},
-		{"lãnh đạo xây dựng nông thôn mới", []Match{{2, 7, []string{"XDNTM"}}}},
-		{"học tập và làm theo Bác", []Match{{0, 6, []string{"học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"}}}},
-		{"Bác Hồ", []Match{{0, 2, []string{"Chủ tịch Hồ Chí Minh", "Hồ Chủ tịch"}}}},
-		{"Ban Thường vụ Tỉnh ủy", []Match{{0, 3, []string{"BTV"}}}},
-		{"kinh tế - xã hội", []Match{{0, 4, []string{"KT-XH", "KTXH"}}}},
+		{"UBND xã Chi Lăng", []Match{{Start: 0, End: 1, Alts: []string{"Ủy ban nhân dân"}}}},
+		{"uy ban nhan dan xa Chi Lang", []Match{{Start: 0, End: 4, Alts: []string{"UBND"}}}},
+		{"Ủy ban nhân dân xã", []Match{{Start: 0, End: 4, Alts: []string{"UBND"}}}},
+		{"lãnh đạo XDNTM", []Match{{Start: 2, End: 3, Alts: []string{"xây dựng nông thôn mới"}}}},
+		{"lãnh đạo xây dựng nông thôn mới", []Match{{Start: 2, End: 7, Alts: []string{"XDNTM"}}}},
+		{"học tập và làm theo Bác", []Match{{Start: 0, End: 6, Alts: []string{"học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"}}}},
+		{"Bác Hồ", []Match{{Start: 0, End: 2, Alts: []string{"Chủ tịch Hồ Chí Minh", "Hồ Chủ tịch"}}}},
+		{"Ban Thường vụ Tỉnh ủy", []Match{{Start: 0, End: 3, Alts: []string{"BTV"}}}},
+		{"kinh tế - xã hội", []Match{{Start: 0, End: 4, Alts: []string{"KT-XH", "KTXH"}}}},
 		{"đường làng ngõ xóm", nil},
 	}
 	for _, tt := range tests {
-		if got := v.Find(Words(tt.text)); !reflect.DeepEqual(got, tt.want) {
+		got := v.Find(Words(tt.text))
+		for i := range got {
+			if got[i].Key == "" || len(got[i].Uncovered) != 0 {
+				t.Errorf("Find(%q): %+v: the shipped vocabulary is not all filed for the index", tt.text, got[i])
+			}
+			got[i].Key, got[i].Uncovered = "", nil
+		}
+		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Find(%q) = %+v, want %+v", tt.text, got, tt.want)
 		}
 	}
@@ -58,4 +68,28 @@ func FuzzFind(f *testing.F) {
 			last = m.End
 		}
 	})
+}
+
+func TestFilterAddsSetKeys(t *testing.T) {
+	a, err := registry.NewCache().AnalyzerNamed(AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"UBND xã Chi Lăng", "ubnd@1 syn_ubnd@1 xa@2 chi@3 lang@4"},
+		{"Ủy ban nhân dân xã", "uy@1 syn_ubnd@1 ban@2 nhan@3 dan@4 xa@5"},
+		{"lãnh đạo XDNTM", "lanh@1 dao@2 xdntm@3 syn_xdntm@3"},
+		{"Ban Chấp hành Trung ương", "ban@1 syn_bchtw@1 syn_bch@1 chap@2 hanh@3 trung@4 syn_tw@4 uong@5"},
+		{"KT-XH", "kt@1 syn_kt_xh@1 xh@2"},
+		{"không có gì", "khong@1 co@2 gi@3"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range a.Analyze([]byte(tt.text)) {
+			got = append(got, fmt.Sprintf("%s@%d", tok.Term, tok.Position))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: %s, want %s", tt.text, strings.Join(got, " "), tt.want)
+		}
+	}
 }
