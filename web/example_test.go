@@ -25,7 +25,9 @@ func (p phrases) Suggest(context.Context, string, int) ([]string, error) { retur
 
 func (p phrases) Directives(context.Context) ([]search.Directive, error) { return nil, nil }
 
-func (p phrases) Export(context.Context, search.Request, int, func(*search.Article) error) error { return nil }
+func (p phrases) Export(context.Context, search.Request, int, func(*search.Article) error) error {
+	return nil
+}
 
 func ExampleNew() {
 	srv, err := web.New(web.Config{

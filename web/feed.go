@@ -22,11 +22,19 @@ type rss struct {
 }
 
 type rssChannel struct {
-	Title       string    `xml:"title"`
-	Link        string    `xml:"link"`
-	Description string    `xml:"description"`
-	Language    string    `xml:"language"`
-	Items       []rssItem `xml:"item"`
+	Title       string `xml:"title"`
+	Link        string `xml:"link"`
+	Description string `xml:"description"`
+	Language    string `xml:"language"`
+	// Self is the feed's own address, which feed readers subscribe to.
+	Self  atomLink  `xml:"http://www.w3.org/2005/Atom link"`
+	Items []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
 }
 
 type rssItem struct {
@@ -70,6 +78,7 @@ func (s *Server) feed(c *gin.Context) {
 		Link:        page,
 		Description: "Các bài mới nhất khớp với tìm kiếm " + feedTitle(req.Query),
 		Language:    "vi",
+		Self:        atomLink{Href: base + c.Request.URL.RequestURI(), Rel: "self", Type: "application/rss+xml"},
 	}}
 	for _, h := range res.Hits {
 		doc.Channel.Items = append(doc.Channel.Items, feedItem(base, h))

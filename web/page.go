@@ -24,7 +24,7 @@ var staticFS embed.FS
 
 // pages are the parsed templates, one set per page sharing base.html.
 type pages struct {
-	search, article, error *template.Template
+	search, article, error, models *template.Template
 }
 
 func loadPages() (*pages, error) {
@@ -45,6 +45,9 @@ func loadPages() (*pages, error) {
 		return nil, err
 	}
 	if p.error, err = parse("error.html"); err != nil {
+		return nil, err
+	}
+	if p.models, err = parse("models.html"); err != nil {
 		return nil, err
 	}
 	return &p, nil

@@ -164,7 +164,7 @@ func TestStatic(t *testing.T) {
 func TestPageHasNoInlineCode(t *testing.T) {
 	s, _ := newTestServer(t, nil)
 	inline := regexp.MustCompile(`<script>|<script [^>]*>[^<]|<style|\son[a-z]+=|style="`)
-	for _, p := range []string{"/", "/?q=d%C3%A2n", "/articles/a1", "/?q=nothing+here"} {
+	for _, p := range []string{"/", "/?q=d%C3%A2n", "/articles/a1", "/?q=nothing+here", "/models", "/models?q=boom"} {
 		if m := inline.FindString(get(t, s, p).Body.String()); m != "" {
 			t.Errorf("%s has inline code %q", p, m)
 		}
@@ -198,7 +198,7 @@ func TestSearchPageGrouped(t *testing.T) {
 
 func TestEveryPageHasTheSearchForm(t *testing.T) {
 	s, _ := newTestServer(t, nil)
-	for _, p := range []string{"/", "/?q=d%C3%A2n", "/articles/a1", "/articles/none", "/nowhere", "/?q=x&year=bad"} {
+	for _, p := range []string{"/", "/?q=d%C3%A2n", "/articles/a1", "/articles/none", "/nowhere", "/?q=x&year=bad", "/models"} {
 		if body := get(t, s, p).Body.String(); !strings.Contains(body, `<form class="searchbar" action="/" method="get" role="search" id="search-form">`) {
 			t.Errorf("%s has no search form", p)
 		}

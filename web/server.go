@@ -117,6 +117,7 @@ func (s *Server) routes() *gin.Engine {
 
 	e.GET("/", s.searchPage)
 	e.GET("/articles/:id", s.articlePage)
+	e.GET("/models", s.modelsPage)
 	e.GET("/static/*file", s.static)
 	e.GET("/search.rss", s.feed)
 

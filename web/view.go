@@ -30,6 +30,7 @@ type searchView struct {
 	Hidden     []hiddenField // filters carried by the search form
 	Feed       string
 	Export     string
+	Models     string // the models view of the same search
 
 	Examples   []linkView
 	Directives []linkView
@@ -71,13 +72,22 @@ type formView struct {
 	Query            string
 	Hidden           []hiddenField
 	Group, Autofocus bool
+	// Example checks the "Chỉ điển hình" box: only articles presenting a
+	// model to follow.
+	Example bool
 }
 
 // Form is the search form of the search page: the query, the filters and
-// sort carried along, and the grouping option.
+// sort carried along, and the grouping and example options.
 func (v *searchView) Form() formView {
-	return formView{Query: v.Req.Query, Hidden: v.Hidden, Group: v.Req.GroupSyndicated, Autofocus: v.Landing}
+	return formView{
+		Query: v.Req.Query, Hidden: v.Hidden, Group: v.Req.GroupSyndicated, Autofocus: v.Landing,
+		Example: onlyExamples(v.Req.Filters),
+	}
 }
+
+// onlyExamples reports whether f keeps only model examples.
+func onlyExamples(f search.Filters) bool { return f.Example != nil && *f.Example }
 
 // Form is an empty search form.
 func (articleView) Form() formView { return formView{} }
@@ -216,7 +226,9 @@ func (v *searchView) fillControls(total uint64) {
 		for _, val := range v.state[name] {
 			href, _ := v.toggle(name, val)
 			v.Selected = append(v.Selected, linkView{Label: filterLabel(name, val), Href: href, Selected: true})
-			v.Hidden = append(v.Hidden, hiddenField{Name: name, Value: val})
+			if name != "example" { // the form's checkbox carries it
+				v.Hidden = append(v.Hidden, hiddenField{Name: name, Value: val})
+			}
 		}
 	}
 	if len(v.Selected) > 0 {
@@ -235,7 +247,10 @@ func (v *searchView) fillControls(total uint64) {
 	}
 	v.paginate(total)
 	v.Feed = "/search.rss?" + without(v.state, "sort", "page", "size").Encode()
-	v.Export = "/api/export?" + without(v.state, "page", "size").Encode() + "&format=csv"
+	scope := without(v.state, "page", "size", "sort", "group")
+	v.Models = modelsLink(scope)
+	scope.Set("format", "csv")
+	v.Export = "/api/export?" + scope.Encode()
 }
 
 // paginate links the pages around the current one.
@@ -290,7 +305,10 @@ func filterLabel(name, value string) string {
 	case "to":
 		return "Đến ngày: " + value
 	case "example":
-		return "Chỉ bài nêu gương"
+		if b, _ := parseBool(url.Values{name: {value}}, name); !b {
+			return "Không phải điển hình"
+		}
+		return "Chỉ điển hình"
 	}
 	return facetTitles[name] + ": " + value
 }

@@ -1,6 +1,7 @@
 // vnsearch page enhancements. The page works without this script: it only
 // adds suggest-as-you-type, the "/" shortcut, a "back" that keeps the
-// results, and submits the form when the grouping option changes.
+// results, and submits the form when the "Chỉ điển hình" or grouping option
+// changes.
 (function () {
   "use strict";
   // "Back to the search" returns to the very results page, scroll included.
@@ -91,6 +92,8 @@
     }
   });
 
+  var example = form.querySelector("input[name=example]");
+  if (example) example.addEventListener("change", function () { form.submit(); });
   var group = form.querySelector("input[name=group]");
   if (group) group.addEventListener("change", function () { if (input.value.trim()) form.submit(); });
 })();
