@@ -1,11 +1,13 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/gin-gonic/gin"
@@ -196,12 +198,10 @@ func (v *modelsView) model(name string, res *search.Result) modelView {
 	breakdown := func(facet, param string) []linkView {
 		var out []linkView
 		for _, f := range res.Facets[facet][:min(len(res.Facets[facet]), modelBreakdown)] {
-			label := f.Value
-			if f.Label != "" {
-				label = f.Label
-			}
+			// "Chỉ thị 05-CT/TW (2016) — Về đẩy mạnh…" is shown to its dash.
+			label, _, _ := strings.Cut(cmp.Or(f.Label, f.Value), " — ")
 			out = append(out, linkView{
-				Label: label, Count: thousands(uint64(f.Count)),
+				Label: label, Title: f.Label, Count: thousands(uint64(f.Count)),
 				Href: link(at(func(s url.Values) { s.Set(param, f.Value) })),
 			})
 		}

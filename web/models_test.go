@@ -61,7 +61,7 @@ func TestModelsPage(t *testing.T) {
 		`<li><a href="/articles/a1">Quế Võ quyết tâm học tập và làm theo Bác</a> <time datetime="2023-05-19">19/05/2023</time> <span class="badge">Điển hình</span></li>`,
 		`<li><a href="/articles/a2">Dân vận khéo ở cơ sở &lt;script&gt;alert(1)&lt;/script&gt;</a> <time datetime="2021-03-02">02/03/2021</time></li>`,
 		`<a href="/?model=D%C3%A2n&#43;v%E1%BA%ADn&#43;kh%C3%A9o&amp;unit=Th%E1%BB%8B&#43;%E1%BB%A7y&#43;Qu%E1%BA%BF&#43;V%C3%B5"><span class="label">Thị ủy Quế Võ</span> <span class="count">1</span></a>`,
-		`<a href="/?directive=05-CT%2FTW&amp;model=D%C3%A2n&#43;v%E1%BA%ADn&#43;kh%C3%A9o"><span class="label">Chỉ thị 05-CT/TW</span> <span class="count">2</span></a>`,
+		`<a href="/?directive=05-CT%2FTW&amp;model=D%C3%A2n&#43;v%E1%BA%ADn&#43;kh%C3%A9o" title="Chỉ thị 05-CT/TW"><span class="label">Chỉ thị 05-CT/TW</span> <span class="count">2</span></a>`,
 		`<a href="/?model=D%C3%A2n&#43;v%E1%BA%ADn&#43;kh%C3%A9o&amp;sort=newest">Xem cả 2 bài ›</a>`,
 		`<h2><a href="/models?model=H%E1%BB%8Dc&#43;t%E1%BA%ADp&#43;v%C3%A0&#43;l%C3%A0m&#43;theo&#43;B%C3%A1c">Học tập và làm theo Bác</a> <span class="count">1 bài</span></h2>`,
 		`<a class="toggle" href="/models?example=true">Chỉ điển hình</a>`,

@@ -60,6 +60,7 @@ const facetShown = 8
 // linkView is a link of the page: a facet value, a sort order, a page.
 type linkView struct {
 	Label    string
+	Title    string // the whole label, when Label is shortened
 	Href     string
 	Count    string
 	Selected bool

@@ -133,6 +133,60 @@ func TestBrowserSearch(t *testing.T) {
 	}
 }
 
+// TestBrowserExamplesAndModels drives the staff workflows on the demo
+// corpus: the "Chỉ điển hình" box keeps only model examples, and the models
+// view lists a known model with its articles, whose search finds as many.
+func TestBrowserExamplesAndModels(t *testing.T) {
+	ctx := browser(t)
+	ts := demoServer(t)
+
+	do(t, ctx, "search dan van", chromedp.Navigate(ts.URL+"/?q=dan+van"), chromedp.WaitVisible(chromedp.ID("example")))
+	before := value(t, ctx, chromedp.Text(chromedp.ID("total")))
+	navigate(t, ctx, "tick Chỉ điển hình", chromedp.Click(chromedp.ID("example")))
+	do(t, ctx, "see the box ticked", chromedp.WaitVisible(chromedp.CSS("#example:checked")))
+	after := value(t, ctx, chromedp.Text(chromedp.ID("total")))
+	if n := count(t, after); n == 0 || n >= count(t, before) {
+		t.Errorf("Chỉ điển hình: %s results before, %s after", before, after)
+	}
+	hits := value(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("ol.hits li.hit").length`))
+	badged := value(t, ctx, chromedp.Evaluate[int](
+		`[...document.querySelectorAll("ol.hits li.hit")].filter(h => h.querySelector(".badge")?.textContent === "Điển hình").length`))
+	if hits == 0 || badged != hits {
+		t.Errorf("%d of %d results carry the Điển hình badge", badged, hits)
+	}
+	screenshot(t, ctx, "examples-desktop.png")
+
+	// The header leads to the models view, which lists a model of the demo
+	// corpus with its articles.
+	navigate(t, ctx, "open the models view", chromedp.Click(chromedp.CSS(`.top .nav a`)))
+	do(t, ctx, "see the models", chromedp.WaitVisible(chromedp.CSS(".model")))
+	const card = `[...document.querySelectorAll(".model")].find(m => m.querySelector("h2 a").textContent === "Dân vận khéo")`
+	articles := value(t, ctx, chromedp.Evaluate[int](`(`+card+`)?.querySelectorAll(".model-articles li").length ?? -1`))
+	if articles <= 0 {
+		t.Fatalf("the models view has no Dân vận khéo card with articles (%d)", articles)
+	}
+	units := value(t, ctx, chromedp.Evaluate[int](`(`+card+`).querySelectorAll(".breakdown li").length`))
+	if units == 0 {
+		t.Error("Dân vận khéo has no breakdown by unit or directive")
+	}
+	shown := value(t, ctx, chromedp.Evaluate[string](`(`+card+`).querySelector("h2 .count").textContent`))
+	screenshot(t, ctx, "models-desktop.png")
+
+	// Its search finds as many articles as the card says.
+	more := value(t, ctx, chromedp.Evaluate[string](`(`+card+`).querySelector(".more a").getAttribute("href")`))
+	do(t, ctx, "open its articles", chromedp.Navigate(ts.URL+more), chromedp.WaitVisible(chromedp.ID("total")))
+	if total := value(t, ctx, chromedp.Text(chromedp.ID("total"))); total+" bài" != shown {
+		t.Errorf("the card says %q, its search finds %s", shown, total)
+	}
+
+	do(t, ctx, "models on a phone",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(ts.URL+"/models"),
+		chromedp.WaitVisible(chromedp.CSS(".model")),
+	)
+	screenshot(t, ctx, "models-mobile.png")
+}
+
 // stepTimeout bounds one step, so that a missing element fails the test
 // quickly with the step's name.
 const stepTimeout = 20 * time.Second
