@@ -123,6 +123,7 @@ func (s *Server) cors(c *gin.Context) {
 		} else {
 			h.Set("Access-Control-Allow-Origin", origin)
 		}
+		h.Set("Access-Control-Expose-Headers", headerExportTotal+", "+headerExportTruncated)
 	}
 	if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
 		if allowed {

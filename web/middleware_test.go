@@ -62,6 +62,11 @@ func TestCORS(t *testing.T) {
 			if got := w.Header().Get("Access-Control-Allow-Origin"); got != tt.wantAllow {
 				t.Errorf("Access-Control-Allow-Origin %q, want %q", got, tt.wantAllow)
 			}
+			// A page elsewhere reads whether its export was cut at the limit.
+			if got := w.Header().Get("Access-Control-Expose-Headers"); (got != "") != (tt.wantAllow != "") ||
+				(got != "" && got != "X-Export-Total, X-Export-Truncated") {
+				t.Errorf("Access-Control-Expose-Headers %q", got)
+			}
 			if tt.preflight && tt.wantAllow != "" && w.Header().Get("Access-Control-Allow-Methods") != "GET, OPTIONS" {
 				t.Errorf("preflight methods %q", w.Header().Get("Access-Control-Allow-Methods"))
 			}
