@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 
@@ -91,18 +90,12 @@ func (s *Server) modelsPage(c *gin.Context) {
 	names := req.Filters.Models
 	req.Filters.Models, req.Page, req.Sort, req.GroupSyndicated = nil, 1, search.SortNewest, false
 	if len(names) == 0 {
-		req.Size = 1
-		res, err := s.searcher.Search(ctx, req)
-		if err != nil {
-			s.renderModelsError(c, view, err)
-			return
-		}
-		view.Total = thousands(res.Total)
-		for _, f := range res.Facets[search.FacetModel] {
-			names = append(names, f.Value)
-		}
+		names, err = s.modelNames(ctx, req, view)
 	}
-	details, err := s.modelDetails(ctx, req, names)
+	var details []*search.Result
+	if err == nil {
+		details, err = s.modelDetails(ctx, req, names)
+	}
 	if err != nil {
 		s.renderModelsError(c, view, err)
 		return
@@ -118,6 +111,22 @@ func (s *Server) renderModelsError(c *gin.Context, view *modelsView, err error) 
 	s.logFailure(c, status, err)
 	view.Error = msg
 	s.render(c, status, s.pages.models, view)
+}
+
+// modelNames lists the models of the scope's articles, most cited first
+// (the model facet), and counts the scope's articles.
+func (s *Server) modelNames(ctx context.Context, scope search.Request, view *modelsView) ([]string, error) {
+	scope.Size = 1
+	res, err := s.searcher.Search(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	view.Total = thousands(res.Total)
+	var names []string
+	for _, f := range res.Facets[search.FacetModel] {
+		names = append(names, f.Value)
+	}
+	return names, nil
 }
 
 // modelDetails searches the scope narrowed to each model, a few at a time.
@@ -155,10 +164,7 @@ func (v *modelsView) fillScope() {
 	if len(v.Scope) > 0 || len(v.state["model"]) > 0 {
 		v.All = "/models"
 	}
-	next := url.Values{}
-	for k, vals := range v.state {
-		next[k] = slices.Clone(vals)
-	}
+	next := cloneValues(v.state)
 	on := onlyExamples(v.Req.Filters)
 	if next.Del("example"); !on {
 		next.Set("example", "true")
@@ -169,10 +175,7 @@ func (v *modelsView) fillScope() {
 // model builds one model's card from the search narrowed to it.
 func (v *modelsView) model(name string, res *search.Result) modelView {
 	at := func(edit func(url.Values)) url.Values {
-		next := url.Values{}
-		for k, vals := range v.state {
-			next[k] = slices.Clone(vals)
-		}
+		next := cloneValues(v.state)
 		next.Set("model", name)
 		if edit != nil {
 			edit(next)

@@ -137,13 +137,19 @@ func pageState(v url.Values) url.Values {
 
 // with returns the state changed by f, back on page 1.
 func (v *searchView) with(f func(url.Values)) string {
-	next := url.Values{}
-	for k, vals := range v.state {
-		next[k] = slices.Clone(vals)
-	}
+	next := cloneValues(v.state)
 	next.Del("page")
 	f(next)
 	return link(next)
+}
+
+// cloneValues copies v deeply, so that editing the copy leaves v alone.
+func cloneValues(v url.Values) url.Values {
+	out := make(url.Values, len(v))
+	for k, vals := range v {
+		out[k] = slices.Clone(vals)
+	}
+	return out
 }
 
 // toggle adds or removes one value of a filter; year holds one value.
