@@ -30,8 +30,7 @@ type quote struct {
 	text string
 }
 
-// loadDemo reads the demo corpus, plus the seed article when ../shared is
-// beside the repository.
+// loadDemo reads the demo corpus.
 func loadDemo(t testing.TB) []Article {
 	t.Helper()
 	r, err := demo.Open()
@@ -53,10 +52,17 @@ func loadDemo(t testing.TB) []Article {
 		}
 		out = append(out, a)
 	}
-	if seed, ok := seedArticle(t); ok {
-		out = append(out, seed)
-	}
 	return out
+}
+
+// withSeed adds the seed article to articles when ../shared is beside the
+// repository.
+func withSeed(t testing.TB, articles []Article) ([]Article, bool) {
+	seed, ok := seedArticle(t)
+	if !ok {
+		return articles, false
+	}
+	return append(articles, seed), true
 }
 
 // seedArticle reads ../shared/seed (title on the first line, then the body).
@@ -73,8 +79,8 @@ func seedArticle(t testing.TB) (Article, bool) {
 	return Article{ID: "seed", Source: "seed", Title: strings.TrimSpace(title), Body: strings.TrimSpace(body)}, true
 }
 
-// loadQuotes reads the demo quote files and picks quotes from the seed.
-func loadQuotes(t testing.TB, articles []Article) []quote {
+// loadQuotes reads the demo quote files.
+func loadQuotes(t testing.TB) []quote {
 	t.Helper()
 	files, err := filepath.Glob("demo/testdata/quotes-*.tsv")
 	if err != nil || len(files) == 0 {
@@ -94,11 +100,6 @@ func loadQuotes(t testing.TB, articles []Article) []quote {
 			}
 			out = append(out, quote{fmt.Sprintf("%s#%d", id, n[id]), id, text})
 			n[id]++
-		}
-	}
-	for _, a := range articles {
-		if a.ID == "seed" {
-			out = append(out, seedQuotes(a)...)
 		}
 	}
 	return out
@@ -198,29 +199,15 @@ func foldedWords(s string) string {
 func TestGoldenRanking(t *testing.T) {
 	articles := loadDemo(t)
 	ix := newTestIndex(t, articles...)
-	quotes := loadQuotes(t, articles)
+	quotes := loadQuotes(t)
 	if len(quotes) < 30 {
 		t.Fatalf("only %d quotes", len(quotes))
 	}
 	got := map[string]string{}
 	var names []string
 	for _, q := range quotes {
-		ok := holders(articles, q.text)
-		if !contains(ok, q.id) {
-			t.Errorf("%s: quote %q is not in its article %s", q.name, q.text, q.id)
-			continue
-		}
-		for _, ty := range typings {
-			typed := ty.f(q.text)
-			r, err := ix.Search(context.Background(), Request{Query: typed, Size: 3})
-			if err != nil {
-				t.Fatalf("%s/%s: %v", q.name, ty.name, err)
-			}
-			top := ids(r)
-			if len(top) == 0 || !contains(ok, top[0]) {
-				t.Errorf("%s/%s %q: top %v, want one of %v first", q.name, ty.name, typed, top, ok)
-			}
-			name := q.name + "/" + ty.name
+		for ty, top := range rankQuote(t, ix, articles, q) {
+			name := q.name + "/" + ty
 			names = append(names, name)
 			got[name] = strings.Join(top, " ")
 		}
@@ -245,6 +232,48 @@ func TestGoldenRanking(t *testing.T) {
 		}
 	}
 	compareGolden(t, names, got)
+}
+
+// rankQuote types q every way, asserts that an article holding it comes
+// first each time and returns the top three by typing.
+func rankQuote(t *testing.T, ix *Index, articles []Article, q quote) map[string][]string {
+	ok := holders(articles, q.text)
+	if !contains(ok, q.id) {
+		t.Errorf("%s: quote %q is not in its article %s", q.name, q.text, q.id)
+		return nil
+	}
+	out := map[string][]string{}
+	for _, ty := range typings {
+		typed := ty.f(q.text)
+		r, err := ix.Search(context.Background(), Request{Query: typed, Size: 3})
+		if err != nil {
+			t.Fatalf("%s/%s: %v", q.name, ty.name, err)
+		}
+		top := ids(r)
+		if len(top) == 0 || !contains(ok, top[0]) {
+			t.Errorf("%s/%s %q: top %v, want one of %v first", q.name, ty.name, typed, top, ok)
+		}
+		out[ty.name] = top
+	}
+	return out
+}
+
+// TestSeedQuotes adds the seed article (when ../shared is there) to the
+// demo corpus and asserts that sentences of it, typed every way, find it
+// first, and that the demo quotes still find theirs.
+func TestSeedQuotes(t *testing.T) {
+	articles, ok := withSeed(t, loadDemo(t))
+	if !ok {
+		t.Skip("no ../shared/seed beside the repository")
+	}
+	ix := newTestIndex(t, articles...)
+	quotes := seedQuotes(articles[len(articles)-1])
+	if len(quotes) < 5 {
+		t.Fatalf("only %d seed quotes", len(quotes))
+	}
+	for _, q := range append(quotes, loadQuotes(t)...) {
+		rankQuote(t, ix, articles, q)
+	}
 }
 
 type confusable struct{ query, first, other string }

@@ -25,7 +25,7 @@ var vocabularyQueries = []string{
 // only an equivalent form are found with the vocabulary and missed without
 // it, and that an article holding the form typed ranks first.
 func TestVocabularyGolden(t *testing.T) {
-	articles := loadDemo(t)
+	articles, _ := withSeed(t, loadDemo(t))
 	ix := newTestIndex(t, articles...)
 	vocab := synonym.Default()
 	expanded := 0
