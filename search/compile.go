@@ -32,7 +32,8 @@ type compiled struct {
 	phrases  []bq.Query // the adjacency bonus clauses
 	hasText  bool       // some clause must match text: rank by relevance
 	textRuns []string   // positive text, for suggestions
-	marks    []string   // positive words, runs, phrases and their equivalents, to highlight
+	marks    []string   // positive words, runs and phrases, to highlight
+	altMarks []string   // their vocabulary equivalents, highlighted only as whole phrases
 }
 
 // compile turns a parsed query and the request's filters into one bleve
@@ -63,7 +64,7 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 				if t.Phrase {
 					alts := phraseExpansions(t.Text, vocab)
 					tq = withExpansions(tq, nil, alts)
-					c.marks = append(c.marks, alts...)
+					c.altMarks = append(c.altMarks, alts...)
 				}
 			}
 			if tq != nil {
@@ -141,7 +142,8 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	}
 	subs := substitutions(words, matches)
 	c.textRuns = append(c.textRuns, text)
-	c.marks = append(append(c.marks, text), subs...)
+	c.marks = append(c.marks, text)
+	c.altMarks = append(c.altMarks, subs...)
 	root.AddShould(titleQuery(text))
 	if len(words) > 1 {
 		c.phrases = append(c.phrases, phraseQuery(text, adjacencyBoost))

@@ -24,7 +24,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 		return nil, searchError(err)
 	}
 	var hits []Hit
-	hl := newHighlighter(c.marks)
+	hl := newHighlighter(c.marks, c.altMarks...)
 	seen := map[string]bool{}
 	for _, h := range res.Hits {
 		g, _ := h.Fields[fieldGroup].(string)

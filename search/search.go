@@ -68,7 +68,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Hits:   make([]Hit, 0, len(res.Hits)),
 		Facets: facets(res.Facets),
 	}
-	hl := newHighlighter(c.marks)
+	hl := newHighlighter(c.marks, c.altMarks...)
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h, hl))
 	}

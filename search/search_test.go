@@ -249,3 +249,18 @@ func TestUnitAndModelFiltersAnyTyping(t *testing.T) {
 		t.Errorf("request filters: %v", ids(r))
 	}
 }
+
+func TestSnippetsMarkEquivalentsOnlyWhole(t *testing.T) {
+	ix := newTestIndex(t, Article{ID: "v1", Title: "Nông dân Chi Lăng",
+		Body: "Hội Nông dân xã tổ chức hội thảo. Theo lãnh đạo UBND xã Chi Lăng, nông dân đã hiến đất làm đường."})
+	for _, q := range []string{"UBND xa Chi Lang", "Ủy ban nhân dân xã Chi Lăng", `"uy ban nhan dan xa chi lang"`} {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil || len(r.Hits) != 1 {
+			t.Fatalf("%s: %v %v", q, err, r)
+		}
+		s := strings.Join(r.Hits[0].Snippets, " ")
+		if !strings.Contains(s, "<mark>UBND xã Chi Lăng</mark>") || strings.Contains(s, "<mark>dân</mark>") {
+			t.Errorf("%s: %s", q, s)
+		}
+	}
+}

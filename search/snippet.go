@@ -34,7 +34,7 @@ func snippets(a *Article, hl *highlighter) []string {
 	for i, seg := range segs {
 		spans[i] = hl.spans(seg.text)
 	}
-	preferPhrases(segs, spans, hl.runs)
+	hl.preferPhrases(segs, spans)
 	var out []string
 	for i, seg := range segs {
 		spans := spans[i]
@@ -64,21 +64,35 @@ func snippets(a *Article, hl *highlighter) []string {
 // it again: cheaper than term locations for every matching document, and
 // the same analyzers, so the same matches.
 type highlighter struct {
-	folded map[string]bool   // folded terms of the query words
+	folded map[string]bool   // folded terms of the query words and equivalents
+	typed  map[string]bool   // folded terms of the words typed
 	exact  map[string]string // folded term → vi term, for words typed with diacritics
-	runs   [][]string        // folded terms of each multi-word run or phrase
+	runs   [][]string        // folded terms of each multi-word run or phrase, and of each equivalent
+	alts   int               // runs[:alts] are equivalents
 }
 
 // newHighlighter prepares the highlighting of texts, each a word, a run
-// of words or a phrase of the query (equivalent wordings included).
-func newHighlighter(texts []string) *highlighter {
-	hl := &highlighter{folded: map[string]bool{}, exact: map[string]string{}}
+// of words or a phrase of the query, and of their vocabulary equivalents
+// alts, which are marked only where they stand whole.
+func newHighlighter(texts []string, alts ...string) *highlighter {
+	hl := &highlighter{folded: map[string]bool{}, typed: map[string]bool{}, exact: map[string]string{}}
+	for _, alt := range alts {
+		run := foldedTerms(alt)
+		for _, t := range run {
+			hl.folded[t] = true
+		}
+		if len(run) > 0 {
+			hl.runs = append(hl.runs, run)
+		}
+	}
+	hl.alts = len(hl.runs)
 	for _, text := range texts {
 		vi := firstAtPosition(analyzers.Analyze(text))
 		folded := firstAtPosition(analyzers.AnalyzeFolded(text))
 		var run []string
 		for i, t := range folded {
 			hl.folded[t.Term] = true
+			hl.typed[t.Term] = true
 			run = append(run, t.Term)
 			if len(vi) == len(folded) && analyzers.HasDiacritics(text[t.Start:t.End]) {
 				hl.exact[t.Term] = vi[i].Term
@@ -126,30 +140,35 @@ func (hl *highlighter) spans(text string) []span {
 
 // preferPhrases drops the spans of words that belong to a multi-word run
 // found as a phrase somewhere in the article, except where they form that
-// phrase.
-func preferPhrases(segs []segment, spans [][]span, runs [][]string) {
+// phrase, and the spans of equivalents' words outside whole equivalents.
+func (hl *highlighter) preferPhrases(segs []segment, spans [][]span) {
 	phraseWords := map[string]bool{}
 	wins := make([][]window, len(segs))
-	for _, want := range runs {
+	for r, want := range hl.runs {
 		found := false
 		for i := range segs {
 			m := phraseMatches(spans[i], want)
 			wins[i] = append(wins[i], m...)
 			found = found || len(m) > 0
 		}
-		if found {
-			for _, t := range want {
-				phraseWords[t] = true
+		if !found {
+			continue
+		}
+		for _, t := range want {
+			phraseWords[t] = true
+		}
+		if r < hl.alts { // an equivalent stands for the typed runs' words
+			for _, typed := range hl.runs[hl.alts:] {
+				for _, t := range typed {
+					phraseWords[t] = true
+				}
 			}
 		}
-	}
-	if len(phraseWords) == 0 {
-		return
 	}
 	for i := range spans {
 		kept := spans[i][:0]
 		for _, s := range spans[i] {
-			if !phraseWords[s.key] || inside(s, wins[i]) {
+			if inside(s, wins[i]) || (hl.typed[s.key] && !phraseWords[s.key]) {
 				kept = append(kept, s)
 			}
 		}
