@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -97,7 +96,7 @@ func BenchmarkIndex(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.ReportMetric(float64(len(articles))/time.Since(start).Seconds(), "docs/s")
-				b.ReportMetric(float64(dirBytes(dir))/1e6, "index-MB")
+				b.ReportMetric(float64(DiskSize(dir))/1e6, "index-MB")
 			}
 		})
 	}
@@ -115,19 +114,6 @@ func standardMapping() mapping.IndexMapping {
 	}
 	im.DefaultAnalyzer = standard.Name
 	return im
-}
-
-func dirBytes(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 var (

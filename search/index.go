@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -85,21 +86,6 @@ func (ix *Index) Index(ctx context.Context, articles ...Article) error {
 	return nil
 }
 
-// Delete removes articles by id; unknown ids are ignored.
-func (ix *Index) Delete(ctx context.Context, ids ...string) error {
-	b := ix.bleve.NewBatch()
-	for _, id := range ids {
-		b.Delete(id)
-	}
-	if err := ix.bleve.Batch(b); err != nil {
-		return fmt.Errorf("delete %d articles: %w", len(ids), err)
-	}
-	ix.mu.Lock()
-	ix.vocab = nil
-	ix.mu.Unlock()
-	return nil
-}
-
 // Article returns the stored article with id, or ErrNotFound.
 func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
@@ -133,4 +119,18 @@ func (ix *Index) Existing(ctx context.Context, ids []string) (int, error) {
 		return 0, fmt.Errorf("look up %d ids: %w", len(ids), err)
 	}
 	return int(res.Total), nil
+}
+
+// DiskSize adds up the sizes of the files under an index directory.
+func DiskSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }

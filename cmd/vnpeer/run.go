@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,7 +88,7 @@ func run(corpusPath, queriesPath, out, work string) error {
 		results = append(results, result{q.qid, ids, time.Since(t).Microseconds()})
 	}
 	summary := map[string]any{
-		"engine": "vnsearch", "index_seconds": indexSeconds, "index_bytes": dirBytes(dir), "docs": len(articles),
+		"engine": "vnsearch", "index_seconds": indexSeconds, "index_bytes": search.DiskSize(dir), "docs": len(articles),
 		"queries": results, "version": "vnsearch (bleve v2.6.3)",
 		"options": "scorch on disk; title+body indexed by vi and vi_folded (lead dropped: the peers index title and body), title again; stored title/lead/body; " +
 			"BM25 with measured field lengths; phrase queries quoted, terms as typed; facets, snippets and suggestion computed " +
@@ -99,7 +98,7 @@ func run(corpusPath, queriesPath, out, work string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "vnsearch: %d docs, %.2fs, %.2f MB -> %s\n", len(articles), indexSeconds, float64(dirBytes(dir))/1e6, out)
+	fmt.Fprintf(os.Stderr, "vnsearch: %d docs, %.2fs, %.2f MB -> %s\n", len(articles), indexSeconds, float64(search.DiskSize(dir))/1e6, out)
 	return os.WriteFile(out, b, 0o644)
 }
 
@@ -144,17 +143,4 @@ func loadQueries(path string) ([]query, error) {
 		}
 	}
 	return out, sc.Err()
-}
-
-func dirBytes(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 
 	"github.com/vnsearch/vnsearch/search"
@@ -35,7 +34,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	dir := filepath.Join(*data, indexDirName)
-	fmt.Fprintf(stdout, "index:    %s\narticles: %d\nsize:     %.1f MB\n", dir, n, float64(dirSize(dir))/1e6)
+	fmt.Fprintf(stdout, "index:    %s\narticles: %d\nsize:     %.1f MB\n", dir, n, float64(search.DiskSize(dir))/1e6)
 	res, err := ix.Search(ctx, search.Request{Size: 1})
 	if err != nil {
 		return err
@@ -51,18 +50,4 @@ func printFacets(w io.Writer, res *search.Result) {
 			fmt.Fprintf(w, "  %6d  %s\n", v.Count, v.Value)
 		}
 	}
-}
-
-// dirSize adds up the sizes of the files under dir.
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
