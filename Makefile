@@ -1,18 +1,12 @@
-# The two commands of the README: `make run` and `make test`.
-.PHONY: run test deps
+# The two commands of the README.
+.PHONY: run test
 
+# run serves the API and the page on :8080, loading the bundled demo corpus
+# into an empty ./data.
 run:
 	go run ./cmd/vnsearch serve
 
-# deps installs what the tests need beyond Go: Debian's chromium for the
-# browser test.
-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "installing chromium for the browser test"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
-
-test: deps
-	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
-		if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
-	go vet ./...
-	go test -race -count=1 -timeout 30m ./...
+# test is what CI runs: it installs chromium when missing, then gofmt,
+# go vet and go test -race ./...
+test:
+	bash .ci/run
