@@ -27,7 +27,7 @@ const (
 type compiled struct {
 	query bq.Query // the whole query
 	// base is the query without the adjacency bonus, whose phrase checks
-	// cost the most: the first pass of a rescored search (see Search).
+	// cost the most: the first pass of a rescored search (see Index.run).
 	base     bq.Query
 	phrases  []bq.Query // the adjacency bonus clauses
 	hasText  bool       // some clause must match text: rank by relevance
@@ -148,11 +148,7 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	if len(words) > 1 {
 		c.phrases = append(c.phrases, phraseQuery(text, adjacencyBoost))
 		for _, alt := range subs {
-			p := phraseQuery(alt, adjacencyBoost)
-			if b, ok := p.(bq.BoostableQuery); ok {
-				b.SetBoost(adjacencyBoost * expansionBoost)
-			}
-			c.phrases = append(c.phrases, p)
+			c.phrases = append(c.phrases, phraseQuery(alt, adjacencyBoost*expansionBoost))
 		}
 	}
 }
