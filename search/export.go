@@ -2,12 +2,9 @@ package search
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-
-	"github.com/vnsearch/vnsearch/search/query"
 )
 
 // MaxExport is the most articles one export returns.
@@ -27,22 +24,11 @@ var exportFields = []string{
 // reads in steps with search-after, so the cost per article stays flat
 // however deep the export goes. An error from fn stops it and is returned.
 func (ix *Index) Export(ctx context.Context, req Request, limit int, fn func(*Article) error) error {
-	if err := clamp(&req); err != nil {
+	ctx, c, err := ix.prepare(ctx, &req)
+	if err != nil {
 		return err
 	}
 	limit = min(max(limit, 0), MaxExport)
-	pq, err := query.Parse(req.Query)
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrBadQuery, err)
-	}
-	c, err := compile(pq, req.Filters, ix.political.Load())
-	if err != nil {
-		return err
-	}
-	ctx, err = ix.bm25Context(ctx)
-	if err != nil {
-		return err
-	}
 	var after []string
 	for done := 0; done < limit; {
 		sr := bleve.NewSearchRequestOptions(c.base, min(exportBatch, limit-done), 0, false)

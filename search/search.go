@@ -38,18 +38,7 @@ var hitFields = []string{
 // Search runs one request. Errors caused by the request wrap ErrBadQuery.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
-	if err := clamp(&req); err != nil {
-		return nil, err
-	}
-	pq, err := query.Parse(req.Query)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
-	}
-	c, err := compile(pq, req.Filters, ix.political.Load())
-	if err != nil {
-		return nil, err
-	}
-	ctx, err = ix.bm25Context(ctx)
+	ctx, c, err := ix.prepare(ctx, &req)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +64,24 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	out.Suggestion = ix.suggestion(ctx, c, res)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// prepare validates and clamps req, compiles its query and readies ctx
+// with the BM25 statistics.
+func (ix *Index) prepare(ctx context.Context, req *Request) (context.Context, *compiled, error) {
+	if err := clamp(req); err != nil {
+		return ctx, nil, err
+	}
+	pq, err := query.Parse(req.Query)
+	if err != nil {
+		return ctx, nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
+	}
+	c, err := compile(pq, req.Filters, ix.political.Load())
+	if err != nil {
+		return ctx, nil, err
+	}
+	ctx, err = ix.bm25Context(ctx)
+	return ctx, c, err
 }
 
 // clamp validates req and brings its numbers into range.
