@@ -264,3 +264,18 @@ func TestSnippetsMarkEquivalentsOnlyWhole(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSearch runs any query against a small index: no panic, and no error
+// but ErrBadQuery.
+func FuzzSearch(f *testing.F) {
+	ix := newTestIndex(f, fixtures...)
+	for _, s := range []string{`"Dễ trăm lần`, "dang uy -x OR", "unit:\"\" year:2020..", "UBND OR OR \"", "a\xffb", "05-CT/TW \"CT/TW\""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := ix.Search(context.Background(), Request{Query: q, Size: 3})
+		if err != nil && !errors.Is(err, ErrBadQuery) {
+			t.Fatalf("%q: %v", q, err)
+		}
+	})
+}
