@@ -135,10 +135,12 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	window := bleve.NewBooleanQuery()
-	window.AddMust(c.query)
-	window.AddFilter(bleve.NewDocIDQuery(ids))
-	second := bleve.NewSearchRequestOptions(window, req.Size, from, false)
+	// A conjunction leapfrogs to the window's documents, so the phrase
+	// checks run on them only (a filter would run them on every match).
+	// The id query adds the same small score to each.
+	in := bleve.NewDocIDQuery(ids)
+	in.SetBoost(1e-6)
+	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.query), req.Size, from, false)
 	second.Fields = hitFields
 	page, err := ix.bleve.SearchInContext(ctx, second)
 	if err != nil {
