@@ -279,3 +279,11 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestGroupedSearchSuggests(t *testing.T) {
+	ix := newTestIndex(t, fixtures...)
+	r, err := ix.Search(context.Background(), Request{Query: "thuy dien xa lu", GroupSyndicated: true})
+	if err != nil || len(r.Hits) != 1 || norm.NFC.String(r.Suggestion) != "Thủy điện xả lũ" {
+		t.Errorf("grouped: %+v, %v", r, err)
+	}
+}
