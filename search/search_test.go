@@ -287,3 +287,15 @@ func TestGroupedSearchSuggests(t *testing.T) {
 		t.Errorf("grouped: %+v, %v", r, err)
 	}
 }
+
+func TestSuggestionNeedsAdjacentWords(t *testing.T) {
+	ix := newTestIndex(t, Article{ID: "s1", Title: "Tin tức",
+		Body: "Chuyện chạy trốn kéo dài, đến khi đội bóng về nước. Cả đội soo vui mừng."})
+	r, err := ix.Search(context.Background(), Request{Query: "chuyen doi soo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Suggestion) > len("chuyện đội soo")+4 {
+		t.Errorf("suggestion spans the text between scattered words: %q", r.Suggestion)
+	}
+}

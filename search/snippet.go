@@ -19,6 +19,7 @@ const (
 // span is a match in a text, in byte offsets.
 type span struct {
 	start, end int
+	pos, last  int    // token positions of the first and last term covered
 	key        string // the folded term: spans with one key are one term
 	exact      bool   // the text has the diacritics the query word was typed with
 }
@@ -123,7 +124,7 @@ func (hl *highlighter) spans(text string) []span {
 		if !hl.folded[t.Term] {
 			continue
 		}
-		spans = append(spans, span{start: t.Start, end: t.End, key: t.Term})
+		spans = append(spans, span{start: t.Start, end: t.End, pos: t.Position, last: t.Position, key: t.Term})
 		if want, ok := hl.exact[t.Term]; ok && vi != nil && vi[i].Term == want {
 			hasExact[t.Term] = true
 			spans[len(spans)-1].exact = true
@@ -185,15 +186,15 @@ func inside(s span, wins []window) bool {
 	return false
 }
 
-// phraseMatches finds the runs of consecutive spans whose keys spell want,
-// as windows over the text.
+// phraseMatches finds the runs of spans at consecutive positions whose
+// keys spell want, as windows over the text.
 func phraseMatches(spans []span, want []string) []window {
 	var out []window
 	n := len(want)
 	for i := 0; i+n <= len(spans); i++ {
 		ok := true
 		for j := 0; j < n && ok; j++ {
-			ok = spans[i+j].key == want[j]
+			ok = spans[i+j].key == want[j] && (j == 0 || spans[i+j].pos == spans[i+j-1].last+1)
 		}
 		if ok {
 			out = append(out, window{spans[i].start, spans[i+n-1].end})
@@ -209,6 +210,7 @@ func mergeSpans(spans []span) []span {
 	for _, s := range spans {
 		if n := len(merged); n > 0 && s.start < merged[n-1].end {
 			merged[n-1].end = max(merged[n-1].end, s.end)
+			merged[n-1].last = max(merged[n-1].last, s.last)
 			continue
 		}
 		merged = append(merged, s)

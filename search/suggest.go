@@ -271,7 +271,7 @@ func foldedSpans(text string, hl *highlighter) []span {
 	var spans []span
 	for _, t := range analyzers.AnalyzeFolded(text) {
 		if hl.folded[t.Term] {
-			spans = append(spans, span{start: t.Start, end: t.End, key: t.Term})
+			spans = append(spans, span{start: t.Start, end: t.End, pos: t.Position, last: t.Position, key: t.Term})
 		}
 	}
 	return mergeSpans(spans)
