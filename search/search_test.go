@@ -299,3 +299,14 @@ func TestSuggestionNeedsAdjacentWords(t *testing.T) {
 		t.Errorf("suggestion spans the text between scattered words: %q", r.Suggestion)
 	}
 }
+
+func TestSuggestionRestoresTheLongestPhrases(t *testing.T) {
+	ix := newTestIndex(t, fixtures...)
+	r, err := ix.Search(context.Background(), Request{Query: "chuyen doi so nang luc can bo"})
+	if err != nil || r.Total != 1 {
+		t.Fatal(err, r)
+	}
+	if norm.NFC.String(r.Suggestion) != "chuyển đổi số năng lực cán bộ" {
+		t.Errorf("suggestion %q", r.Suggestion)
+	}
+}

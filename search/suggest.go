@@ -209,8 +209,9 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 }
 
 // restore puts diacritics back on a run typed without them: from the
-// original text of the best document where the run occurs as a phrase,
-// else word by word from the vocabulary.
+// original text of the best document where the run occurs as a phrase;
+// else, from left to right, the longest part of it that a hit holds as a
+// phrase, word by word from the vocabulary where none does.
 func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bsearch.DocumentMatchCollection) string {
 	if s, ok := phraseIn(run, hits); ok {
 		return analyzers.NormalizeCase(s)
@@ -219,12 +220,25 @@ func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bs
 		return analyzers.NormalizeCase(s)
 	}
 	words := strings.Fields(run)
-	for i, w := range words {
-		if e, ok := v.best[analyzers.Fold(w)]; ok {
-			words[i] = e.term
+	var out []string
+	for i := 0; i < len(words); {
+		j := len(words)
+		for ; j > i+1; j-- {
+			if s, ok := phraseIn(strings.Join(words[i:j], " "), hits); ok {
+				out = append(out, analyzers.NormalizeCase(s))
+				break
+			}
 		}
+		if j == i+1 {
+			w := words[i]
+			if e, ok := v.best[analyzers.Fold(w)]; ok {
+				w = e.term
+			}
+			out = append(out, w)
+		}
+		i = j
 	}
-	return strings.Join(words, " ")
+	return strings.Join(out, " ")
 }
 
 // restoreFromText finds run as a folded phrase and returns the original
