@@ -28,7 +28,7 @@ type compiled struct {
 	query bq.Query // the whole query
 	// base is the query without the adjacency bonus, whose phrase checks
 	// cost the most: the first pass of a rescored search (see Index.run).
-	base     bq.Query
+	base     *bq.BooleanQuery
 	phrases  []bq.Query // the adjacency bonus clauses
 	hasText  bool       // some clause must match text: rank by relevance
 	textRuns []string   // positive text, for suggestions
@@ -101,17 +101,31 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 		root.AddMust(bleve.NewMatchAllQuery())
 	}
 	c.base = root
-	c.query = root
-	if len(c.phrases) > 0 {
-		full := *root
-		full.Should = nil
-		if root.Should != nil {
-			full.AddShould(root.Should.(*bq.DisjunctionQuery).Disjuncts...)
-		}
-		full.AddShould(c.phrases...)
-		c.query = &full
-	}
+	c.query = c.withPhrases(nil)
 	return c, nil
+}
+
+// withPhrases returns the base query with the adjacency bonus added, each
+// bonus clause restricted to the documents in (all documents when in is
+// nil). The restriction matters: a phrase clause moves to its next match
+// at or after each candidate, reading positions all the way, unless a
+// conjunction with a short id list keeps it on the candidates.
+func (c *compiled) withPhrases(in bq.Query) bq.Query {
+	if len(c.phrases) == 0 {
+		return c.base
+	}
+	full := *c.base
+	full.Should = nil
+	if c.base.Should != nil {
+		full.AddShould(c.base.Should.(*bq.DisjunctionQuery).Disjuncts...)
+	}
+	for _, p := range c.phrases {
+		if in != nil {
+			p = bleve.NewConjunctionQuery(in, p)
+		}
+		full.AddShould(p)
+	}
+	return &full
 }
 
 // addRun adds consecutive positive words: each must match, a vocabulary

@@ -140,7 +140,7 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	// The id query adds the same small score to each.
 	in := bleve.NewDocIDQuery(ids)
 	in.SetBoost(1e-6)
-	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.query), req.Size, from, false)
+	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.withPhrases(in)), req.Size, from, false)
 	second.Fields = hitFields
 	page, err := ix.bleve.SearchInContext(ctx, second)
 	if err != nil {
