@@ -1,6 +1,3 @@
-// Package synonym holds the political vocabulary: sets of equivalent forms
-// (UBND = Ủy ban nhân dân, XDNTM = xây dựng nông thôn mới) that a query
-// expands to, in both directions, diacritic- and case-insensitively.
 package synonym
 
 import (
