@@ -34,6 +34,7 @@ type compiled struct {
 	textRuns []string   // positive text, for suggestions
 	marks    []string   // positive words, runs and phrases, to highlight
 	altMarks []string   // their vocabulary equivalents, highlighted only as whole phrases
+	clauses  map[string]bool
 }
 
 // compile turns a parsed query and the request's filters into one bleve
@@ -56,6 +57,9 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 			continue
 		}
 		flush()
+		if !clause.Not && len(clause.Alts) == 1 && c.seen(`"`+clause.Alts[0].Text+`"`) {
+			continue
+		}
 		alts := make([]bq.Query, 0, len(clause.Alts))
 		for _, t := range clause.Alts {
 			tq := termQuery(t.Text, clause.Not)
@@ -167,11 +171,29 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	}
 }
 
+// addWord makes w a must clause, once however often the query repeats it.
 func (c *compiled) addWord(root *bq.BooleanQuery, w string) {
+	if c.seen(w) {
+		return
+	}
 	if tq := termQuery(w, false); tq != nil {
 		root.AddMust(tq)
 		c.hasText = true
 	}
+}
+
+// seen reports whether text (in its canonical form) was already made a
+// clause, and records it.
+func (c *compiled) seen(text string) bool {
+	key := analyzers.Normalize(text)
+	if c.clauses[key] {
+		return true
+	}
+	if c.clauses == nil {
+		c.clauses = map[string]bool{}
+	}
+	c.clauses[key] = true
+	return false
 }
 
 // maxExpansions bounds the equivalent wordings one clause expands to.
