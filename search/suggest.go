@@ -125,24 +125,20 @@ const completeHits = 30
 // completePhrase finds head as a folded phrase and completes it with the
 // word that follows it in the text when that word starts with key.
 func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([]string, error) {
-	hl := newHighlighter([]string{head})
-	if len(hl.runs) == 0 && len(hl.folded) == 0 {
+	want := foldedTerms(head)
+	if len(want) == 0 {
 		return nil, nil
 	}
-	want := foldedTerms(head)
 	res, err := ix.foldedPhrase(ctx, head, completeHits)
 	if err != nil {
 		return nil, err
 	}
 	counts := map[string]int{}
-	for _, h := range res.Hits {
-		for _, seg := range hitSegments(h) {
-			text := seg.text
-			for _, m := range phraseMatches(foldedSpans(text, hl), want) {
-				next := nextWord(text[m.end:])
-				if next != "" && strings.HasPrefix(analyzers.Fold(next), key) {
-					counts[analyzers.Normalize(text[m.start:m.end]+" "+next)]++
-				}
+	for _, t := range hitTexts(res.Hits) {
+		for _, m := range t.all(want) {
+			next := nextWord(t.text[m.end:])
+			if next != "" && strings.HasPrefix(analyzers.Fold(next), key) {
+				counts[analyzers.Normalize(t.text[m.start:m.end]+" "+next)]++
 			}
 		}
 	}
@@ -208,12 +204,17 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	return strings.Join(parts, " ")
 }
 
+// maxRestoreWords bounds the runs restored phrase by phrase; longer runs
+// past the whole-run try are restored word by word.
+const maxRestoreWords = 16
+
 // restore puts diacritics back on a run typed without them: from the
 // original text of the best document where the run occurs as a phrase;
 // else, from left to right, the longest part of it that a hit holds as a
 // phrase, word by word from the vocabulary where none does.
 func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bsearch.DocumentMatchCollection) string {
-	if s, ok := phraseIn(run, hits); ok {
+	texts := hitTexts(hits)
+	if s, ok := texts.find(foldedTerms(run)); ok {
 		return analyzers.NormalizeCase(s)
 	}
 	if s, ok := ix.restoreFromText(ctx, run); ok {
@@ -222,9 +223,9 @@ func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bs
 	words := strings.Fields(run)
 	var out []string
 	for i := 0; i < len(words); {
-		j := len(words)
+		j := min(len(words), i+maxRestoreWords)
 		for ; j > i+1; j-- {
-			if s, ok := phraseIn(strings.Join(words[i:j], " "), hits); ok {
+			if s, ok := texts.find(foldedTerms(strings.Join(words[i:j], " "))); ok {
 				out = append(out, analyzers.NormalizeCase(s))
 				break
 			}
@@ -248,25 +249,58 @@ func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool)
 	if err != nil {
 		return "", false
 	}
-	return phraseIn(run, res.Hits)
+	return hitTexts(res.Hits).find(foldedTerms(run))
 }
 
-// phraseIn returns the original text of the first occurrence of run, as a
-// folded phrase, in the stored text of hits.
-func phraseIn(run string, hits bsearch.DocumentMatchCollection) (string, bool) {
-	want := foldedTerms(run)
-	if len(want) == 0 {
-		return "", false
-	}
-	hl := newHighlighter([]string{run})
+// analyzedText is a stored text with its folded tokens, one per position.
+type analyzedText struct {
+	text string
+	toks []analyzers.Token
+}
+
+// analyzedTexts are the texts of some hits, analyzed once for many
+// phrase look-ups.
+type analyzedTexts []analyzedText
+
+func hitTexts(hits bsearch.DocumentMatchCollection) analyzedTexts {
+	var out analyzedTexts
 	for _, h := range hits {
 		for _, seg := range hitSegments(h) {
-			if m := phraseMatches(foldedSpans(seg.text, hl), want); len(m) > 0 {
-				return seg.text[m[0].start:m[0].end], true
+			if seg.text != "" {
+				out = append(out, analyzedText{seg.text, firstAtPosition(analyzers.AnalyzeFolded(seg.text))})
 			}
 		}
 	}
+	return out
+}
+
+// find returns the original text of the first occurrence of the folded
+// terms want as a phrase.
+func (ts analyzedTexts) find(want []string) (string, bool) {
+	for _, t := range ts {
+		if m := t.all(want); len(m) > 0 {
+			return t.text[m[0].start:m[0].end], true
+		}
+	}
 	return "", false
+}
+
+// all returns every occurrence of the folded terms want as a phrase.
+func (t analyzedText) all(want []string) []window {
+	if len(want) == 0 {
+		return nil
+	}
+	var out []window
+	for i := 0; i+len(want) <= len(t.toks); i++ {
+		j := 0
+		for j < len(want) && t.toks[i+j].Term == want[j] {
+			j++
+		}
+		if j == len(want) {
+			out = append(out, window{t.toks[i].Start, t.toks[i+j-1].End})
+		}
+	}
+	return out
 }
 
 // foldedTerms returns the folded terms of text, one per position.
@@ -277,18 +311,6 @@ func foldedTerms(text string) []string {
 		out[i] = t.Term
 	}
 	return out
-}
-
-// foldedSpans returns the spans of text holding hl's words, folded (with
-// no preference for exact diacritics).
-func foldedSpans(text string, hl *highlighter) []span {
-	var spans []span
-	for _, t := range analyzers.AnalyzeFolded(text) {
-		if hl.folded[t.Term] {
-			spans = append(spans, span{start: t.Start, end: t.End, pos: t.Position, last: t.Position, key: t.Term})
-		}
-	}
-	return mergeSpans(spans)
 }
 
 // foldedPhrase searches the folded text fields for a phrase, loading the
