@@ -49,7 +49,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 		Hits:   append([]Hit{}, page...),
 		Facets: facets(res.Facets),
 	}
-	out.Suggestion = ix.suggestion(ctx, c, res)
+	out.Suggestion = ix.suggestion(c, res)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }

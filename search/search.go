@@ -61,7 +61,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h, hl))
 	}
-	out.Suggestion = ix.suggestion(ctx, c, res)
+	out.Suggestion = ix.suggestion(c, res)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }

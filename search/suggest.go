@@ -120,7 +120,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, e
 }
 
 // completeHits is how many documents a phrase completion reads.
-const completeHits = 30
+const completeHits = 100
 
 // completePhrase finds head as a folded phrase and completes it with the
 // word that follows it in the text when that word starts with key.
@@ -171,11 +171,9 @@ func nextWord(s string) string {
 }
 
 // suggestion proposes a better query: the words with their diacritics
-// restored from the text that matched them, or a correction of words the
+// restored from the hits that matched them, or a correction of words the
 // index does not know. It returns "" when it has nothing better.
-// The hits of the search are looked at first; the index is searched again
-// only when none holds a run as a phrase.
-func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchResult) string {
+func (ix *Index) suggestion(c *compiled, res *bleve.SearchResult) string {
 	if len(c.textRuns) == 0 {
 		return ""
 	}
@@ -188,7 +186,7 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	for _, run := range c.textRuns {
 		s := run
 		if !analyzers.HasDiacritics(run) {
-			s = ix.restore(ctx, run, v, res.Hits)
+			s = restore(run, v, res.Hits)
 		}
 		if res.Total == 0 {
 			s = v.correct(s)
@@ -208,16 +206,14 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 // past the whole-run try are restored word by word.
 const maxRestoreWords = 16
 
-// restore puts diacritics back on a run typed without them: from the
-// original text of the best document where the run occurs as a phrase;
-// else, from left to right, the longest part of it that a hit holds as a
-// phrase, word by word from the vocabulary where none does.
-func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bsearch.DocumentMatchCollection) string {
+// restore puts diacritics back on a run typed without them: as the hits
+// of the search write it, when they hold it as a phrase (the adjacency
+// bonus ranks such hits first, so no other document needs reading); else,
+// from left to right, the longest parts of it the hits hold as phrases,
+// and word by word from the vocabulary where they hold none.
+func restore(run string, v *vocabulary, hits bsearch.DocumentMatchCollection) string {
 	texts := hitTexts(hits)
 	if s, ok := texts.find(foldedTerms(run)); ok {
-		return analyzers.NormalizeCase(s)
-	}
-	if s, ok := ix.restoreFromText(ctx, run); ok {
 		return analyzers.NormalizeCase(s)
 	}
 	words := strings.Fields(run)
@@ -242,16 +238,6 @@ func (ix *Index) restore(ctx context.Context, run string, v *vocabulary, hits bs
 	return strings.Join(out, " ")
 }
 
-// restoreFromText finds run as a folded phrase and returns the original
-// text it matched.
-func (ix *Index) restoreFromText(ctx context.Context, run string) (string, bool) {
-	res, err := ix.foldedPhrase(ctx, run, 1)
-	if err != nil {
-		return "", false
-	}
-	return hitTexts(res.Hits).find(foldedTerms(run))
-}
-
 // analyzedText is a stored text with its folded tokens, one per position.
 type analyzedText struct {
 	text string
@@ -274,15 +260,21 @@ func hitTexts(hits bsearch.DocumentMatchCollection) analyzedTexts {
 	return out
 }
 
-// find returns the original text of the first occurrence of the folded
-// terms want as a phrase.
+// find returns how the texts most often write the folded terms want as
+// a phrase (the first such writing on a tie).
 func (ts analyzedTexts) find(want []string) (string, bool) {
+	counts := map[string]int{}
+	best := ""
 	for _, t := range ts {
-		if m := t.all(want); len(m) > 0 {
-			return t.text[m[0].start:m[0].end], true
+		for _, m := range t.all(want) {
+			s := t.text[m.start:m.end]
+			counts[s]++
+			if counts[s] > counts[best] {
+				best = s
+			}
 		}
 	}
-	return "", false
+	return best, best != ""
 }
 
 // all returns every occurrence of the folded terms want as a phrase.
