@@ -17,8 +17,12 @@ import (
 // more. Consecutive words found adjacent earn adjacencyBoost on top, and
 // words found in the title titleBoost.
 const (
-	titleBoost       = 1.0
-	expansionBoost   = 0.5
+	titleBoost     = 1.0
+	expansionBoost = 0.5
+
+	// minQuoteWords is the length from which a run of words is looked
+	// for as a quote.
+	minQuoteWords    = 3
 	exactAccentBoost = 4.0
 	adjacencyBoost   = 16.0
 )
@@ -28,12 +32,16 @@ type compiled struct {
 	query bq.Query // the whole query
 	// base is the query without the adjacency bonus, whose phrase checks
 	// cost the most: the first pass of a rescored search (see Index.run).
-	base     *bq.BooleanQuery
-	phrases  []bq.Query // the adjacency bonus clauses
-	hasText  bool       // some clause must match text: rank by relevance
-	textRuns []string   // positive text, for suggestions
-	marks    []string   // positive words, runs and phrases, to highlight
-	altMarks []string   // their vocabulary equivalents, highlighted only as whole phrases
+	base    *bq.BooleanQuery
+	phrases []bq.Query // the adjacency bonus clauses
+	// quotes match runs of three words or more as phrases: a pasted quote.
+	// The rescoring pass adds the best documents holding one to its window,
+	// however low the first pass ranked them.
+	quotes   []bq.Query
+	hasText  bool     // some clause must match text: rank by relevance
+	textRuns []string // positive text, for suggestions
+	marks    []string // positive words, runs and phrases, to highlight
+	altMarks []string // their vocabulary equivalents, highlighted only as whole phrases
 	clauses  map[string]bool
 }
 
@@ -163,6 +171,9 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	c.marks = append(c.marks, text)
 	c.altMarks = append(c.altMarks, subs...)
 	root.AddShould(titleQuery(text))
+	if len(words) >= minQuoteWords {
+		c.quotes = append(c.quotes, phraseQuery(text, 1))
+	}
 	if len(words) > 1 {
 		c.phrases = append(c.phrases, phraseQuery(text, adjacencyBoost))
 		for _, alt := range subs {

@@ -114,7 +114,8 @@ const rescoreWindow = 200
 // run searches for one page. The adjacency bonus checks term positions in
 // every candidate, which costs the most on common words; so a relevance
 // search first ranks every match without it (counting facets on the way),
-// then ranks its best rescoreWindow matches again with it. A page past the
+// then ranks its best rescoreWindow matches again with it, together with
+// the best matches holding a quote (see quoteHolders). A page past the
 // window is searched in one pass with the bonus; a search sorted by date
 // never needs it.
 func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.SearchResult, error) {
@@ -135,6 +136,13 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
+	if res.Total > uint64(len(ids)) && len(c.quotes) > 0 {
+		quoted, err := ix.quoteHolders(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, quoted...)
+	}
 	// A conjunction leapfrogs to the window's documents, so the phrase
 	// checks run on them only (a filter would run them on every match).
 	// The id query adds the same small score to each.
@@ -148,6 +156,22 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	}
 	page.Total, page.Facets = res.Total, res.Facets
 	return page, nil
+}
+
+// quoteHolders returns the best rescoreWindow matches that hold one of
+// the query's runs of three words or more as a phrase. Such runs are
+// selective, so the phrase checks stay cheap.
+func (ix *Index) quoteHolders(ctx context.Context, c *compiled) ([]string, error) {
+	q := bleve.NewConjunctionQuery(c.base, bleve.NewDisjunctionQuery(c.quotes...))
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, rescoreWindow, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
 }
 
 // request builds the bleve request for one page.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"strings"
 	"testing"
@@ -308,5 +309,26 @@ func TestSuggestionRestoresTheLongestPhrases(t *testing.T) {
 	}
 	if norm.NFC.String(r.Suggestion) != "chuyển đổi số năng lực cán bộ" {
 		t.Errorf("suggestion %q", r.Suggestion)
+	}
+}
+
+// TestQuoteBeyondTheRescoringWindow: an unquoted quote must find the one
+// article holding it as a phrase even when hundreds of articles that
+// repeat its words score higher without the adjacency bonus.
+func TestQuoteBeyondTheRescoringWindow(t *testing.T) {
+	var arts []Article
+	for i := range rescoreWindow + 100 {
+		arts = append(arts, Article{ID: fmt.Sprintf("w%03d", i), Title: "dân trăm lần",
+			Body: strings.Repeat("Không, dân chịu khó trăm lần. Cũng dễ. ", 3)})
+	}
+	for i := range 2000 { // the words are rare in the index as a whole
+		arts = append(arts, Article{ID: fmt.Sprintf("o%04d", i), Title: "Thời tiết", Body: "Trời nắng nóng, nhiệt độ cao nhất 38 độ."})
+	}
+	filler := "Hội nghị tổng kết công tác năm và bàn nhiệm vụ trọng tâm của năm tới. "
+	arts = append(arts, Article{ID: "quote", Title: "Tổng kết", Body: filler + "Bác dạy dễ trăm lần không dân cũng chịu. " + filler})
+	ix := newTestIndex(t, arts...)
+	r, err := ix.Search(context.Background(), Request{Query: "de tram lan khong dan cung chiu"})
+	if err != nil || len(r.Hits) == 0 || r.Hits[0].ID != "quote" {
+		t.Fatalf("top %v, %v", ids(r), err)
 	}
 }

@@ -261,20 +261,26 @@ func hitTexts(hits bsearch.DocumentMatchCollection) analyzedTexts {
 }
 
 // find returns how the texts most often write the folded terms want as
-// a phrase (the first such writing on a tie).
+// a phrase: writings are counted by their canonical lowercase form, and
+// the first writing of the most counted form is returned.
 func (ts analyzedTexts) find(want []string) (string, bool) {
 	counts := map[string]int{}
+	first := map[string]string{}
 	best := ""
 	for _, t := range ts {
 		for _, m := range t.all(want) {
 			s := t.text[m.start:m.end]
-			counts[s]++
-			if counts[s] > counts[best] {
-				best = s
+			key := analyzers.Normalize(s)
+			if _, ok := first[key]; !ok {
+				first[key] = s
+			}
+			counts[key]++
+			if counts[key] > counts[best] {
+				best = key
 			}
 		}
 	}
-	return best, best != ""
+	return first[best], best != ""
 }
 
 // all returns every occurrence of the folded terms want as a phrase.
