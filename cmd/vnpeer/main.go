@@ -11,7 +11,9 @@
 // "terms" query as typed. quotes writes a known-item benchmark: N passages
 // of 8 words drawn from CORPUS (seeded, so repeatable), each typed four
 // ways (exact, without diacritics, other tone placement, NFD) as phrase
-// queries, and the qrels naming every article that holds the passage.
+// queries and two ways (exact, without diacritics) as terms, as a quote
+// pasted without quotation marks, and the qrels naming every article that
+// holds the passage.
 package main
 
 import (

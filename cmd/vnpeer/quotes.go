@@ -49,12 +49,9 @@ func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
 			continue
 		}
 		q++
-		for _, ty := range []struct {
-			name string
-			f    func(string) string
-		}{{"x", func(s string) string { return s }}, {"f", analyzers.Fold}, {"t", swapTone}, {"d", norm.NFD.String}} {
+		for _, ty := range typings {
 			qid := fmt.Sprintf("k%03d%s", q, ty.name)
-			fmt.Fprintf(&queries, "%s\tphrase\t%s\n", qid, ty.f(passage))
+			fmt.Fprintf(&queries, "%s\t%s\t%s\n", qid, ty.mode, ty.f(passage))
 			for _, id := range holders {
 				fmt.Fprintf(&qrels, "%s\t%s\n", qid, id)
 			}
@@ -64,6 +61,21 @@ func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
 		return err
 	}
 	return os.WriteFile(qrelsPath, []byte(qrels.String()), 0o644)
+}
+
+// typings are the ways a passage is typed: as a phrase exact, without
+// diacritics, with the other tone placement and in NFD; and pasted without
+// quotes (terms), exact and without diacritics.
+var typings = []struct {
+	name, mode string
+	f          func(string) string
+}{
+	{"x", "phrase", func(s string) string { return s }},
+	{"f", "phrase", analyzers.Fold},
+	{"t", "phrase", swapTone},
+	{"d", "phrase", norm.NFD.String},
+	{"X", "terms", func(s string) string { return s }},
+	{"F", "terms", analyzers.Fold},
 }
 
 // passage picks quoteWords consecutive words inside one sentence of body.
