@@ -22,7 +22,7 @@ const (
 
 	// minQuoteWords is the length from which a run of words is looked
 	// for as a quote.
-	minQuoteWords    = 3
+	minQuoteWords    = 5
 	exactAccentBoost = 4.0
 	adjacencyBoost   = 16.0
 )
@@ -34,7 +34,7 @@ type compiled struct {
 	// cost the most: the first pass of a rescored search (see Index.run).
 	base    *bq.BooleanQuery
 	phrases []bq.Query // the adjacency bonus clauses
-	// quotes match runs of three words or more as phrases: a pasted quote.
+	// quotes match runs of minQuoteWords words or more as phrases: a pasted quote.
 	// The rescoring pass adds the best documents holding one to its window,
 	// however low the first pass ranked them.
 	quotes   []bq.Query

@@ -159,7 +159,7 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 }
 
 // quoteHolders returns the best rescoreWindow matches that hold one of
-// the query's runs of three words or more as a phrase. Such runs are
+// the query's runs of minQuoteWords words or more as a phrase. Such runs are
 // selective, so the phrase checks stay cheap.
 func (ix *Index) quoteHolders(ctx context.Context, c *compiled) ([]string, error) {
 	q := bleve.NewConjunctionQuery(c.base, bleve.NewDisjunctionQuery(c.quotes...))
