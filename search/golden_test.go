@@ -126,47 +126,8 @@ var typings = []struct {
 }{
 	{"exact", func(s string) string { return s }},
 	{"nodiac", analyzers.Fold},
-	{"tone", swapTone},
+	{"tone", analyzers.SwapTone},
 	{"nfd", norm.NFD.String},
-}
-
-// swapTone moves the tone mark of open oa/oe/uy syllables to the other
-// placement (hòa ↔ hoà, thủy ↔ thuỷ), as users and sites type them.
-func swapTone(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		words[i] = swapWord(w)
-	}
-	return strings.Join(words, " ")
-}
-
-var toneSwaps = func() *strings.Replacer {
-	pairs := []string{}
-	for _, row := range []struct{ first, second string }{
-		{"òa", "oà"}, {"óa", "oá"}, {"ỏa", "oả"}, {"õa", "oã"}, {"ọa", "oạ"},
-		{"òe", "oè"}, {"óe", "oé"}, {"ỏe", "oẻ"}, {"õe", "oẽ"}, {"ọe", "oẹ"},
-		{"ùy", "uỳ"}, {"úy", "uý"}, {"ủy", "uỷ"}, {"ũy", "uỹ"}, {"ụy", "uỵ"},
-	} {
-		pairs = append(pairs, row.first, row.second, row.second, row.first)
-	}
-	return strings.NewReplacer(pairs...)
-}()
-
-// swapWord swaps the tone placement of a word ending in oa/oe/uy (open
-// syllables only; "qu" words keep theirs).
-func swapWord(w string) string {
-	core := strings.TrimRight(w, ",.;:!?”\"')")
-	lower := strings.ToLower(core)
-	if strings.HasPrefix(lower, "qu") || len([]rune(lower)) < 2 {
-		return w
-	}
-	r := []rune(core)
-	tail := string(r[len(r)-2:])
-	swapped := toneSwaps.Replace(tail)
-	if swapped == tail {
-		return w
-	}
-	return string(r[:len(r)-2]) + swapped + w[len(core):]
 }
 
 // holders returns the ids of articles whose text holds q (folded, word by

@@ -72,7 +72,7 @@ var typings = []struct {
 }{
 	{"x", "phrase", func(s string) string { return s }},
 	{"f", "phrase", analyzers.Fold},
-	{"t", "phrase", swapTone},
+	{"t", "phrase", analyzers.SwapTone},
 	{"d", "phrase", norm.NFD.String},
 	{"X", "terms", func(s string) string { return s }},
 	{"F", "terms", analyzers.Fold},
@@ -102,29 +102,3 @@ func foldedWords(s string) string {
 	}
 	return strings.Join(words, " ")
 }
-
-// swapTone moves the tone mark of words ending in oa/oe/uy to the other
-// placement (hòa ↔ hoà), as the old and new conventions write them.
-func swapTone(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		r := []rune(w)
-		if len(r) < 2 || strings.HasPrefix(strings.ToLower(w), "qu") {
-			continue
-		}
-		words[i] = string(r[:len(r)-2]) + toneSwaps.Replace(string(r[len(r)-2:]))
-	}
-	return strings.Join(words, " ")
-}
-
-var toneSwaps = func() *strings.Replacer {
-	var pairs []string
-	for _, p := range [][2]string{
-		{"òa", "oà"}, {"óa", "oá"}, {"ỏa", "oả"}, {"õa", "oã"}, {"ọa", "oạ"},
-		{"òe", "oè"}, {"óe", "oé"}, {"ỏe", "oẻ"}, {"õe", "oẽ"}, {"ọe", "oẹ"},
-		{"ùy", "uỳ"}, {"úy", "uý"}, {"ủy", "uỷ"}, {"ũy", "uỹ"}, {"ụy", "uỵ"},
-	} {
-		pairs = append(pairs, p[0], p[1], p[1], p[0])
-	}
-	return strings.NewReplacer(pairs...)
-}()
