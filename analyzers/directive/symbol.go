@@ -3,7 +3,6 @@ package directive
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vnsearch/vnsearch/analyzers/directive/words"
 )
@@ -100,14 +99,6 @@ func termOf(date string) int {
 		}
 	}
 	return 0
-}
-
-// termOfTime returns the party term of t, 0 for the zero time.
-func termOfTime(t time.Time) int {
-	if t.IsZero() {
-		return 0
-	}
-	return termOf(t.Format(time.DateOnly))
 }
 
 // roman parses a folded Roman numeral up to 39 ("xiii" → 13).

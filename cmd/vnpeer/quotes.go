@@ -20,7 +20,7 @@ const quoteWords = 8
 func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
 	n, err := strconv.Atoi(nArg)
 	if err != nil || n <= 0 {
-		return fmt.Errorf("N: want a positive number, got %q", nArg)
+		return fmt.Errorf("count of passages: want a positive number, got %q", nArg)
 	}
 	articles, err := loadCorpus(corpusPath)
 	if err != nil {

@@ -60,7 +60,7 @@ func TestGet(t *testing.T) {
 		}
 		fmt.Fprint(w, "ok")
 	})
-	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 502) })
+	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusBadGateway) })
 	mux.HandleFunc("/private/a", func(w http.ResponseWriter, r *http.Request) { t.Error("disallowed path fetched") })
 	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(strings.Repeat("junk ", 1<<20)))
