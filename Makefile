@@ -7,6 +7,6 @@ run:
 	go run ./cmd/vnsearch serve
 
 # test is what CI runs: it installs chromium when missing, then gofmt,
-# go vet and go test -race ./...
+# go vet, staticcheck and go test -race ./...
 test:
 	bash .ci/run
