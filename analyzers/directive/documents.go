@@ -2,7 +2,6 @@ package directive
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/vnsearch/vnsearch/analyzers/directive/words"
@@ -71,7 +70,7 @@ func stateDocAt(t *words.Text, i int) (stateDoc, int) {
 	if i+2 >= len(t.W) || !t.W[i].Digits || t.Gap(i) != "/" || (i > 0 && t.Gap(i-1) == "/") {
 		return stateDoc{}, 0
 	}
-	num, ok := stateNumber(t.W[i].Fold)
+	num, ok := paddedNumber(t.W[i].Fold, stateDigits)
 	if !ok {
 		return stateDoc{}, 0
 	}
@@ -114,20 +113,4 @@ func issuerChain(t *words.Text, p int) (string, int) {
 		}
 	}
 	return strings.Join(parts, "-"), end
-}
-
-// stateNumber writes a state document number the official way (at least
-// two digits).
-func stateNumber(s string) (string, bool) {
-	if len(s) > 5 {
-		return "", false
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		return "", false
-	}
-	if n < 10 {
-		return "0" + strconv.Itoa(n), true
-	}
-	return strconv.Itoa(n), true
 }

@@ -35,10 +35,21 @@ var issuers = map[string]string{
 	"bdvtw": "BDVTW", "btgdvtw": "BTGDVTW", "vptw": "VPTW",
 }
 
-// canonNumber writes a document number the official way: "5" and "005"
-// become "05", "144" stays. ok is false for what cannot be a number.
-func canonNumber(s string) (string, bool) {
-	if s == "" || len(s) > 4 {
+// Longest numbers read: party documents run to 4 digits, state ones
+// (1719/QĐ-TTg, a year's decisions) to 5.
+const (
+	partyDigits = 4
+	stateDigits = 5
+)
+
+// canonNumber writes a party document number the official way.
+func canonNumber(s string) (string, bool) { return paddedNumber(s, partyDigits) }
+
+// paddedNumber writes a document number of at most digits digits the
+// official way: "5" and "005" become "05", "144" stays. ok is false for
+// what cannot be a number.
+func paddedNumber(s string, digits int) (string, bool) {
+	if s == "" || len(s) > digits {
 		return "", false
 	}
 	n, err := strconv.Atoi(s)
