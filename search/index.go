@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -19,9 +20,14 @@ type Index struct {
 	bleve     bleve.Index
 	political atomic.Pointer[synonym.Vocabulary] // the political vocabulary; nil: no expansion
 
-	mu      sync.Mutex   // guards vocab and lengths
-	vocab   *vocabulary  // built lazily for suggestions; nil after a write
+	mu      sync.Mutex   // guards lengths
 	lengths *lengthStats // average field lengths for BM25
+
+	vocabMu       sync.Mutex  // guards the fields below
+	vocab         *vocabulary // built on the first suggestion
+	vocabBuilt    time.Time
+	vocabStale    bool // a write came after vocab was built
+	vocabBuilding bool
 }
 
 // Open opens the index in dir, creating it when dir holds none.
@@ -80,9 +86,9 @@ func (ix *Index) Index(ctx context.Context, articles ...Article) error {
 	if err := ix.bleve.Batch(b); err != nil {
 		return fmt.Errorf("index batch of %d: %w", len(articles), err)
 	}
-	ix.mu.Lock()
-	ix.vocab = nil
-	ix.mu.Unlock()
+	ix.vocabMu.Lock()
+	ix.vocabStale = true
+	ix.vocabMu.Unlock()
 	return nil
 }
 

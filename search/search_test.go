@@ -332,3 +332,24 @@ func TestQuoteBeyondTheRescoringWindow(t *testing.T) {
 		t.Fatalf("top %v, %v", ids(r), err)
 	}
 }
+
+func TestVocabularyFollowsWritesAfterMaxAge(t *testing.T) {
+	ix := newTestIndex(t, fixtures...)
+	if _, err := ix.vocabulary(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Index(context.Background(), Article{ID: "n1", Title: "Lễ hội Gióng", Body: "Hội Gióng ở Sóc Sơn."}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := ix.vocabulary()
+	if _, ok := v.best["giong"]; ok {
+		t.Fatal("rebuilt right after a write")
+	}
+	ix.vocabMu.Lock()
+	ix.vocabBuilt = ix.vocabBuilt.Add(-vocabMaxAge)
+	ix.vocabMu.Unlock()
+	v, _ = ix.vocabulary()
+	if e, ok := v.best["giong"]; !ok || e.term != "gióng" {
+		t.Errorf("not rebuilt once stale and old: %+v", e)
+	}
+}

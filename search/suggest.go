@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -26,31 +27,60 @@ type vocabEntry struct {
 	count uint64
 }
 
-// vocabFields are read to build the vocabulary.
-var vocabFields = []string{fieldText}
+// vocabMaxAge is how long the vocabulary may lag behind writes: reading
+// the whole dictionary after every crawled batch would stall suggestions.
+const vocabMaxAge = time.Minute
 
-// vocabulary returns the current vocabulary, building it after writes.
+// vocabulary returns the vocabulary. The first call builds it; after
+// writes, once it is vocabMaxAge old, one caller rebuilds it while the
+// others go on with the old one.
 func (ix *Index) vocabulary() (*vocabulary, error) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.vocab != nil {
-		return ix.vocab, nil
+	ix.vocabMu.Lock()
+	old := ix.vocab
+	if old != nil && (!ix.vocabStale || ix.vocabBuilding || time.Since(ix.vocabBuilt) < vocabMaxAge) {
+		ix.vocabMu.Unlock()
+		return old, nil
 	}
+	if old == nil { // nothing to serve meanwhile: callers wait for the first build
+		defer ix.vocabMu.Unlock()
+		return ix.storeVocabulary(ix.buildVocabulary())
+	}
+	ix.vocabBuilding = true
+	ix.vocabMu.Unlock()
+	v, err := ix.buildVocabulary()
+	ix.vocabMu.Lock()
+	defer ix.vocabMu.Unlock()
+	ix.vocabBuilding = false
+	if err != nil {
+		return old, nil
+	}
+	return ix.storeVocabulary(v, nil)
+}
+
+// storeVocabulary keeps a freshly built vocabulary; vocabMu is held.
+func (ix *Index) storeVocabulary(v *vocabulary, err error) (*vocabulary, error) {
+	if err != nil {
+		return nil, err
+	}
+	ix.vocab, ix.vocabBuilt, ix.vocabStale = v, time.Now(), false
+	return v, nil
+}
+
+// buildVocabulary reads the dictionary of the text field.
+func (ix *Index) buildVocabulary() (*vocabulary, error) {
 	v := &vocabulary{best: map[string]vocabEntry{}}
 	counts := map[string]uint64{}
-	for _, field := range vocabFields {
-		d, err := ix.bleve.FieldDict(field)
-		if err != nil {
-			return nil, fmt.Errorf("read dictionary of %s: %w", field, err)
+	d, err := ix.bleve.FieldDict(fieldText)
+	if err != nil {
+		return nil, fmt.Errorf("read dictionary: %w", err)
+	}
+	for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+		if isWord(e.Term) {
+			counts[e.Term] += e.Count
 		}
-		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
-			if isWord(e.Term) {
-				counts[e.Term] += e.Count
-			}
-		}
-		if err := d.Close(); err != nil {
-			return nil, fmt.Errorf("close dictionary of %s: %w", field, err)
-		}
+	}
+	if err := d.Close(); err != nil {
+		return nil, fmt.Errorf("close dictionary: %w", err)
 	}
 	for term, n := range counts {
 		k := analyzers.Fold(term)
@@ -63,7 +93,6 @@ func (ix *Index) vocabulary() (*vocabulary, error) {
 		v.keys = append(v.keys, k)
 	}
 	sort.Strings(v.keys)
-	ix.vocab = v
 	return v, nil
 }
 
