@@ -278,23 +278,25 @@ func wordKeys(words []string) []string {
 // folded ones. An exclusion typed with diacritics excludes only the exact
 // form.
 func termQuery(text string, exclusion bool) bq.Query {
-	if len(analyzers.Analyze(text)) == 0 {
+	folded := analyzers.AnalyzeFolded(text)
+	if len(folded) == 0 {
 		return nil
 	}
+	foldedQuery := textMatch(text, fieldText+foldedSuffix, folded, analyzers.FoldedName, 1)
 	if !analyzers.HasDiacritics(text) {
-		return textMatch(text, fieldText+foldedSuffix, analyzers.AnalyzeFolded, analyzers.FoldedName, 1)
+		return foldedQuery
 	}
-	exact := textMatch(text, fieldText, analyzers.Analyze, analyzers.Name, exactAccentBoost)
+	exact := textMatch(text, fieldText, analyzers.Analyze(text), analyzers.Name, exactAccentBoost)
 	if exclusion {
 		return exact
 	}
-	return bleve.NewDisjunctionQuery(exact, textMatch(text, fieldText+foldedSuffix, analyzers.AnalyzeFolded, analyzers.FoldedName, 1))
+	return bleve.NewDisjunctionQuery(exact, foldedQuery)
 }
 
-// textMatch matches text in field: a term query for one token (no
-// positions to check), a phrase for several.
-func textMatch(text, field string, analyze func(string) []analyzers.Token, analyzer string, boost float64) bq.Query {
-	if toks := analyze(text); len(toks) == 1 {
+// textMatch matches text, analyzed as toks, in field: a term query for one
+// token (no positions to check), a phrase for several.
+func textMatch(text, field string, toks []analyzers.Token, analyzer string, boost float64) bq.Query {
+	if len(toks) == 1 {
 		t := bleve.NewTermQuery(toks[0].Term)
 		t.SetField(field)
 		t.SetBoost(boost)

@@ -41,6 +41,9 @@ const (
 	fieldModelKeys  = "model_keys" // models folded, likewise
 )
 
+// exactFields are the indexed fields that are not analyzed text.
+var exactFields = append([]string{fieldUnitKeys, fieldModelKeys, fieldPublished, fieldCrawled, fieldExample}, keywordFields...)
+
 // analyzedFields are the fields indexed by vi, each with a vi_folded twin.
 var analyzedFields = []string{fieldTitle, fieldText}
 

@@ -37,11 +37,14 @@ func (ix *Index) bm25Context(ctx context.Context) (context.Context, error) {
 	if err != nil {
 		return ctx, err
 	}
-	card := make(map[string]int, len(st.avg)+len(keywordFields)+2)
+	card := make(map[string]int, len(st.avg)+len(exactFields)+2)
 	for field, avg := range st.avg {
 		card[field] = int(avg*float64(n)) + 1
 	}
-	for _, f := range append([]string{fieldPublished, fieldCrawled, fieldExample, fieldUnitKeys, fieldModelKeys, "_id", "*"}, keywordFields...) {
+	// bleve asks for a statistic of every field a query touches, the
+	// pseudo-fields of match-all and id queries included; one-term fields
+	// hold one term per article.
+	for _, f := range append([]string{"_id", "*"}, exactFields...) {
 		card[f] = int(n)
 	}
 	return context.WithValue(ctx, bsearch.BM25StatsKey, &bsearch.BM25Stats{DocCount: float64(n), FieldCardinality: card}), nil
