@@ -113,21 +113,21 @@ func (c *copies) written(articles []search.Article) {
 }
 
 // regroup re-indexes the articles written before their group changed.
-func (c *copies) regroup(ctx context.Context, ix *search.Index) (int, error) {
+func (c *copies) regroup(ctx context.Context, ix *search.Index) error {
 	var batch []search.Article
 	for id, m := range c.moved {
 		a, err := ix.Article(ctx, id)
 		if err != nil {
-			return 0, fmt.Errorf("regroup %s: %w", id, err)
+			return fmt.Errorf("regroup %s: %w", id, err)
 		}
 		a.Group = m.group
 		batch = append(batch, *a)
 	}
 	if err := ix.Index(ctx, batch...); err != nil {
-		return 0, fmt.Errorf("regroup copies: %w", err)
+		return fmt.Errorf("regroup copies: %w", err)
 	}
 	c.moved = map[string]*member{}
-	return len(batch), nil
+	return nil
 }
 
 // grouped counts the articles that share a group with another.

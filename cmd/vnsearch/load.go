@@ -12,8 +12,8 @@ import (
 
 // loadStats summarizes one load of articles into the index.
 type loadStats struct {
-	Read, New, Updated, Malformed, Grouped int
-	Elapsed                                time.Duration
+	New, Updated, Malformed, Grouped int
+	Elapsed                          time.Duration
 }
 
 func (s loadStats) String() string {
@@ -74,7 +74,7 @@ func (l *loader) load(ctx context.Context, r io.Reader) (loadStats, error) {
 			if err := flush(); err != nil {
 				return st, err
 			}
-			_, err := cp.regroup(ctx, l.ix)
+			err := cp.regroup(ctx, l.ix)
 			st.Grouped = cp.grouped()
 			st.Elapsed = time.Since(start)
 			return st, err
@@ -90,7 +90,6 @@ func (l *loader) load(ctx context.Context, r io.Reader) (loadStats, error) {
 			}
 			return st, err
 		}
-		st.Read++
 		if l.enrich != nil {
 			l.enrich(&a)
 		}
