@@ -59,14 +59,19 @@ func (d *discovery) fail(raw string, err error) {
 	d.log.Warn("document failed", "url", raw, "err", err)
 }
 
-func (d *discovery) feed(raw string) {
+func (d *discovery) feed(raw string) { d.read(raw) }
+
+// read fetches and parses a feed or sitemap, queues its items and notes
+// it as read; nil when it failed (reported).
+func (d *discovery) read(raw string) *feeds.Doc {
 	doc, v, err := d.parsed(raw)
 	if err != nil {
 		d.fail(raw, err)
-		return
+		return nil
 	}
 	d.done = append(d.done, readDoc{url: raw, v: v})
 	d.items = append(d.items, doc.Items...)
+	return doc
 }
 
 // page reads a listing page's article links.
@@ -88,13 +93,10 @@ func (d *discovery) page(raw string) {
 // Monthly sitemaps of past months never change, so each run reads the
 // next ones: the backfill goes back step by step.
 func (d *discovery) sitemap(raw string) {
-	doc, v, err := d.parsed(raw)
-	if err != nil {
-		d.fail(raw, err)
+	doc := d.read(raw)
+	if doc == nil {
 		return
 	}
-	d.done = append(d.done, readDoc{url: raw, v: v})
-	d.items = append(d.items, doc.Items...)
 	read := 0
 	for _, child := range doc.Sitemaps {
 		if read >= d.c.cfg.MaxSitemaps || d.ctx.Err() != nil {
