@@ -39,7 +39,7 @@ type readDoc struct {
 // pages, then sitemaps.
 func (d *discovery) run(src Source) []feeds.Item {
 	for _, f := range src.Feeds {
-		d.feed(f)
+		d.read(f)
 	}
 	for _, p := range src.Pages {
 		d.page(p)
@@ -58,8 +58,6 @@ func (d *discovery) fail(raw string, err error) {
 	d.rep.fail(raw, err)
 	d.log.Warn("document failed", "url", raw, "err", err)
 }
-
-func (d *discovery) feed(raw string) { d.read(raw) }
 
 // read fetches and parses a feed or sitemap, queues its items and notes
 // it as read; nil when it failed (reported).
