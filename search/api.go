@@ -3,6 +3,8 @@ package search
 import (
 	"errors"
 	"time"
+
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
 // Sentinel errors callers branch on.
@@ -29,18 +31,41 @@ const (
 	MaxQueryBytes = 1024
 )
 
-// Filters narrow a search. They combine with AND between fields and OR
-// within one field (Units: ["A", "B"] matches either).
+// Filters narrow a search, as package filter's table defines them. They
+// combine with AND between filters and OR within one (Keywords["unit"]:
+// ["A", "B"] matches either).
 type Filters struct {
-	Units      []string
-	Directives []string
-	Documents  []string
-	Sources    []string
-	Models     []string
-	YearFrom   int // inclusive, 0 = open
-	YearTo     int // inclusive, 0 = open
-	From, To   time.Time
-	Example    *bool
+	Keywords map[string][]string // the Keywords filters' values, by filter name
+	YearFrom int                 // inclusive, 0 = open
+	YearTo   int                 // inclusive, 0 = open
+	From, To time.Time
+	Example  *bool
+}
+
+// With returns a copy of f whose keyword filter name holds values (none:
+// the filter removed); f itself is left alone.
+func (f Filters) With(name string, values ...string) Filters {
+	kw := make(map[string][]string, len(f.Keywords)+1)
+	for k, v := range f.Keywords {
+		kw[k] = v
+	}
+	if len(values) == 0 {
+		delete(kw, name)
+	} else {
+		kw[name] = values
+	}
+	f.Keywords = kw
+	return f
+}
+
+// Empty reports whether f narrows nothing.
+func (f Filters) Empty() bool {
+	for _, v := range f.Keywords {
+		if len(v) > 0 {
+			return false
+		}
+	}
+	return f.YearFrom == 0 && f.YearTo == 0 && f.From.IsZero() && f.To.IsZero() && f.Example == nil
 }
 
 // Request is one search.
@@ -93,14 +118,15 @@ type Facet struct {
 	Count int    `json:"count"`
 }
 
-// Facet names in Result.Facets.
+// Facet names in Result.Facets: the names of package filter's faceted
+// filters.
 const (
-	FacetUnit      = "unit"
-	FacetYear      = "year"
-	FacetDirective = "directive"
-	FacetDocument  = "document"
-	FacetSource    = "source"
-	FacetModel     = "model"
+	FacetUnit      = filter.Unit
+	FacetYear      = filter.Year
+	FacetDirective = filter.Directive
+	FacetDocument  = filter.Document
+	FacetSource    = filter.Source
+	FacetModel     = filter.Model
 )
 
 // Directive describes one party directive of the catalog, with the number

@@ -11,7 +11,22 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers/directive"
 	"github.com/vnsearch/vnsearch/analyzers/model"
 	"github.com/vnsearch/vnsearch/analyzers/unit"
+	"github.com/vnsearch/vnsearch/search/filter"
 )
+
+// canonical maps the typed values of a keyword filter to the index's
+// terms, as its canon says.
+func canonical(c filter.Canon, values []string) []string {
+	switch c {
+	case filter.UnitName:
+		return unitKeys(values)
+	case filter.DirectiveRef:
+		return canonicalDirectives(values)
+	case filter.ModelName:
+		return modelKeys(values)
+	}
+	return values
+}
 
 // unitKeys maps user-typed unit names ("UBND xã Chi Lăng", "Thị uỷ Quế
 // Võ", "thi uy que vo") to the folded keys of the canonical names.

@@ -8,6 +8,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/search/filter"
 	"github.com/vnsearch/vnsearch/search/query"
 	"github.com/vnsearch/vnsearch/search/synonym"
 )
@@ -339,7 +340,8 @@ func matchPhrase(text, field, analyzer string, boost float64) bq.Query {
 }
 
 // filterQuery combines the filters written in the query with the
-// request's: AND across fields, OR within one field.
+// request's: AND across fields, OR within one field. Package filter's table
+// says which field each one matches.
 func filterQuery(inQuery []query.Filter, f Filters) (bq.Query, error) {
 	var must, mustNot []bq.Query
 	add := func(not bool, q bq.Query) {
@@ -359,11 +361,11 @@ func filterQuery(inQuery []query.Filter, f Filters) (bq.Query, error) {
 		}
 		add(qf.Not, q)
 	}
-	add(false, anyTerm(fieldUnitKeys, unitKeys(f.Units)))
-	add(false, anyTerm(fieldDirectives, canonicalDirectives(f.Directives)))
-	add(false, anyTerm(fieldDocuments, f.Documents))
-	add(false, anyTerm(fieldSource, f.Sources))
-	add(false, anyTerm(fieldModelKeys, modelKeys(f.Models)))
+	for _, d := range filter.Table {
+		if d.Kind == filter.Keywords {
+			add(false, anyTerm(d.Field, canonical(d.Canon, f.Keywords[d.Name])))
+		}
+	}
 	if f.YearFrom != 0 || f.YearTo != 0 {
 		add(false, yearRange(f.YearFrom, f.YearTo))
 	}
@@ -381,25 +383,21 @@ func filterQuery(inQuery []query.Filter, f Filters) (bq.Query, error) {
 	return bq.NewBooleanQuery(must, nil, mustNot), nil
 }
 
-// queryFilter compiles one filter written in the query language.
+// queryFilter compiles one filter of the query language.
 func queryFilter(f query.Filter) (bq.Query, error) {
-	switch f.Field {
-	case query.FieldUnit:
-		return anyTerm(fieldUnitKeys, unitKeys([]string{f.Value})), nil
-	case query.FieldDirective:
-		return anyTerm(fieldDirectives, canonicalDirectives([]string{f.Value})), nil
-	case query.FieldDocument:
-		return anyTerm(fieldDocuments, []string{f.Value}), nil
-	case query.FieldSource:
-		return anyTerm(fieldSource, []string{f.Value}), nil
-	case query.FieldModel:
-		return anyTerm(fieldModelKeys, modelKeys([]string{f.Value})), nil
-	case query.FieldYear:
-		return yearRange(f.YearFrom, f.YearTo), nil
-	case query.FieldExample:
-		return boolQuery(fieldExample, f.Value == "true"), nil
+	d, ok := filter.Lookup(f.Field)
+	if !ok || !d.Language {
+		return nil, fmt.Errorf("%w: unknown filter %q", ErrBadQuery, f.Field)
 	}
-	return nil, fmt.Errorf("%w: unknown filter %q", ErrBadQuery, f.Field)
+	switch d.Kind {
+	case filter.Keywords:
+		return anyTerm(d.Field, canonical(d.Canon, []string{f.Value})), nil
+	case filter.Years:
+		return yearRange(f.YearFrom, f.YearTo), nil
+	case filter.Bool:
+		return boolQuery(d.Field, f.Value == "true"), nil
+	}
+	return nil, fmt.Errorf("%w: filter %q is not written in a query", ErrBadQuery, f.Field)
 }
 
 // anyTerm matches documents whose keyword field holds any of values.

@@ -12,21 +12,9 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/vnsearch/vnsearch/search/filter"
 	"github.com/vnsearch/vnsearch/search/query"
 )
-
-// facetSizes is how many values each facet returns.
-var facetSizes = map[string]struct {
-	field string
-	size  int
-}{
-	FacetUnit:      {fieldUnits, 20},
-	FacetYear:      {fieldYear, 30},
-	FacetDirective: {fieldDirectives, 20},
-	FacetDocument:  {fieldDocuments, 20},
-	FacetSource:    {fieldSource, 20},
-	FacetModel:     {fieldModels, 20},
-}
 
 // hitFields are loaded for every hit: the display fields and the text the
 // snippets are cut from.
@@ -190,8 +178,8 @@ func (ix *Index) request(req Request, q bq.Query, hasText bool, size, from int) 
 			&bsearch.SortScore{Desc: true},
 		})
 	}
-	for name, f := range facetSizes {
-		sr.AddFacet(name, bleve.NewFacetRequest(f.field, f.size))
+	for _, d := range filter.Faceted() {
+		sr.AddFacet(d.Name, bleve.NewFacetRequest(d.FacetField, d.FacetSize))
 	}
 	return sr
 }
@@ -232,8 +220,10 @@ func nonNil(s []string) []string {
 
 // facets converts bleve's facet results, labelling directives.
 func facets(fr bsearch.FacetResults) map[string][]Facet {
-	out := make(map[string][]Facet, len(facetSizes))
-	for name := range facetSizes {
+	defs := filter.Faceted()
+	out := make(map[string][]Facet, len(defs))
+	for _, d := range defs {
+		name := d.Name
 		vals := []Facet{}
 		if r := fr[name]; r != nil && r.Terms != nil {
 			for _, t := range r.Terms.Terms() {

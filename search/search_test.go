@@ -245,7 +245,7 @@ func TestUnitAndModelFiltersAnyTyping(t *testing.T) {
 			t.Errorf("%s: %v %v", q, ids(r), err)
 		}
 	}
-	r, _ := ix.Search(context.Background(), Request{Filters: Filters{Units: []string{"dang uy xa chi lang"}, Models: []string{"DÂN VẬN KHÉO"}}})
+	r, _ := ix.Search(context.Background(), Request{Filters: Filters{Keywords: map[string][]string{"unit": {"dang uy xa chi lang"}, "model": {"DÂN VẬN KHÉO"}}}})
 	if strings.Join(ids(r), ",") != "f1" {
 		t.Errorf("request filters: %v", ids(r))
 	}

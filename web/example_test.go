@@ -47,5 +47,5 @@ func ExampleNew() {
 	// Output:
 	// 200 {"query":"dân v","suggestions":["dân vận khéo"]}
 	// 404 {"error":"not found"}
-	// 400 {"error":"unknown parameter \"color\"; known parameters: q, unit, year, directive, document, source, model, from, to, example, sort, page, size, group"}
+	// 400 {"error":"unknown parameter \"color\"; known parameters: q, directive, unit, year, source, model, document, example, from, to, sort, page, size, group"}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
 // fakeSearcher answers from a few articles by substring match, and fails
@@ -129,8 +130,9 @@ func (f *fakeSearcher) matches(a search.Article, req search.Request) bool {
 	anyOf := func(want, have []string) bool {
 		return len(want) == 0 || slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
 	}
-	return anyOf(fl.Units, a.Units) && anyOf(fl.Directives, a.Directives) && anyOf(fl.Sources, []string{a.Source}) &&
-		anyOf(fl.Models, a.Models) && (fl.Example == nil || *fl.Example == a.Example) &&
+	kw := fl.Keywords
+	return anyOf(kw[filter.Unit], a.Units) && anyOf(kw[filter.Directive], a.Directives) &&
+		anyOf(kw[filter.Source], []string{a.Source}) && anyOf(kw[filter.Model], a.Models) && (fl.Example == nil || *fl.Example == a.Example) &&
 		(fl.YearFrom == 0 || a.Year >= fl.YearFrom) && (fl.YearTo == 0 || (a.Year != 0 && a.Year <= fl.YearTo))
 }
 

@@ -29,7 +29,7 @@ func TestFeed(t *testing.T) {
 	if w.Code != 200 || w.Header().Get("Content-Type") != "application/rss+xml; charset=utf-8" {
 		t.Fatalf("status %d type %q: %s", w.Code, w.Header().Get("Content-Type"), w.Body)
 	}
-	if req := fake.lastRequest(); req.Sort != search.SortNewest || req.Size != feedSize || len(req.Filters.Units) != 1 {
+	if req := fake.lastRequest(); req.Sort != search.SortNewest || req.Size != feedSize || len(req.Filters.Keywords["unit"]) != 1 {
 		t.Errorf("feed searched %+v", req)
 	}
 	// The snippet's markup is escaped by the format, never raw in the XML.

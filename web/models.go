@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
 // The models view shows, for each model, its newest articles and its
@@ -57,7 +58,7 @@ func (v *modelsView) Form() formView {
 	f := formView{Query: v.Req.Query, Example: onlyExamples(v.Req.Filters)}
 	for _, name := range filterParams {
 		for _, val := range v.state[name] {
-			if name != "example" {
+			if name != filter.Example {
 				f.Hidden = append(f.Hidden, hiddenField{Name: name, Value: val})
 			}
 		}
@@ -87,8 +88,9 @@ func (s *Server) modelsPage(c *gin.Context) {
 	view.fillScope()
 	ctx, cancel := s.withTimeout(c)
 	defer cancel()
-	names := req.Filters.Models
-	req.Filters.Models, req.Page, req.Sort, req.GroupSyndicated = nil, 1, search.SortNewest, false
+	names := req.Filters.Keywords[filter.Model]
+	req.Filters = req.Filters.With(filter.Model)
+	req.Page, req.Sort, req.GroupSyndicated = 1, search.SortNewest, false
 	if len(names) == 0 {
 		names, err = s.modelNames(ctx, req, view)
 	}
@@ -140,7 +142,7 @@ func (s *Server) modelDetails(ctx context.Context, scope search.Request, names [
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			req := scope
-			req.Filters.Models, req.Size = []string{name}, modelArticles
+			req.Filters, req.Size = req.Filters.With(filter.Model, name), modelArticles
 			out[i], errs[i] = s.searcher.Search(ctx, req)
 		})
 	}
@@ -154,7 +156,7 @@ func (v *modelsView) fillScope() {
 		v.Scope = append(v.Scope, linkView{Label: "«" + v.Req.Query + "»"})
 	}
 	for _, name := range filterParams {
-		if name == "model" || name == "example" {
+		if name == filter.Model || name == filter.Example {
 			continue
 		}
 		for _, val := range v.state[name] {
@@ -166,8 +168,8 @@ func (v *modelsView) fillScope() {
 	}
 	next := cloneValues(v.state)
 	on := onlyExamples(v.Req.Filters)
-	if next.Del("example"); !on {
-		next.Set("example", "true")
+	if next.Del(filter.Example); !on {
+		next.Set(filter.Example, "true")
 	}
 	v.Example = linkView{Label: "Chỉ điển hình", Href: modelsLink(next), Selected: on}
 }

@@ -119,7 +119,7 @@ func TestModelsPageScoped(t *testing.T) {
 		}
 	}
 	// The last search was the named model's, within the scope.
-	if req := fake.lastRequest(); len(req.Filters.Models) != 1 || req.Filters.Units[0] != "Thị ủy Quế Võ" {
+	if req := fake.lastRequest(); len(req.Filters.Keywords["model"]) != 1 || req.Filters.Keywords["unit"][0] != "Thị ủy Quế Võ" {
 		t.Errorf("a model's search %+v", req)
 	}
 }

@@ -12,8 +12,6 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/vnsearch/vnsearch/search"
 )
 
 //go:embed templates/*.html
@@ -106,7 +104,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		s.renderSearchError(c, view, err)
 		return
 	}
-	if view.Landing = req.Query == "" && !hasFilters(req.Filters); view.Landing {
+	if view.Landing = req.Query == "" && req.Filters.Empty(); view.Landing {
 		s.landing(c, view)
 		return
 	}
@@ -138,11 +136,6 @@ func (s *Server) landing(c *gin.Context, view *searchView) {
 	}
 	view.fillLanding(ds)
 	s.render(c, http.StatusOK, s.pages.search, view)
-}
-
-func hasFilters(f search.Filters) bool {
-	return len(f.Units)+len(f.Directives)+len(f.Documents)+len(f.Sources)+len(f.Models) > 0 ||
-		f.YearFrom != 0 || f.YearTo != 0 || !f.From.IsZero() || !f.To.IsZero() || f.Example != nil
 }
 
 // articlePage answers GET /articles/:id with one article.

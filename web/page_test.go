@@ -44,7 +44,7 @@ func TestSearchPageSelectedFacet(t *testing.T) {
 	w := get(t, s, "/?q=d%C3%A2n&directive=01-KL%2FTW&year=2021&sort=newest&group=on")
 	body := w.Body.String()
 	req := fake.lastRequest()
-	if w.Code != 200 || req.Filters.Directives[0] != "01-KL/TW" || req.Filters.YearFrom != 2021 || !req.GroupSyndicated {
+	if w.Code != 200 || req.Filters.Keywords["directive"][0] != "01-KL/TW" || req.Filters.YearFrom != 2021 || !req.GroupSyndicated {
 		t.Fatalf("status %d request %+v", w.Code, req)
 	}
 	for _, want := range []string{

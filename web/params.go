@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
 // Limits on filter parameters, beside the query limits of package search.
@@ -28,14 +29,11 @@ const (
 )
 
 // vietnam is the zone of dates given without one (no daylight saving).
-var vietnam = time.FixedZone("ICT", 7*60*60)
+var vietnam = filter.Vietnam
 
 // searchParams are the query parameters of /api/search and the page, as in
 // DESIGN.md, plus "document" (state legal documents) and "group".
-var searchParams = []string{
-	"q", "unit", "year", "directive", "document", "source", "model",
-	"from", "to", "example", "sort", "page", "size", "group",
-}
+var searchParams = append(append([]string{"q"}, filter.Names(false)...), "sort", "page", "size", "group")
 
 // badRequest is an error caused by the request itself: a 400 with its
 // message shown to the client, and to the page's reader in Vietnamese.
@@ -110,35 +108,50 @@ func parseSearch(v url.Values, strict bool) (search.Request, error) {
 	return req, err
 }
 
+// parseFilters reads every filter of package filter's table from its
+// parameter, with the parsers the query language uses.
 func parseFilters(v url.Values) (search.Filters, error) {
 	var f search.Filters
-	lists := []struct {
-		name string
-		dst  *[]string
-	}{
-		{"unit", &f.Units}, {"directive", &f.Directives}, {"document", &f.Documents},
-		{"source", &f.Sources}, {"model", &f.Models},
-	}
-	for _, l := range lists {
-		vals, err := filterValues(v, l.name)
+	for _, d := range filter.Table {
+		var err error
+		switch d.Kind {
+		case filter.Keywords:
+			var vals []string
+			if vals, err = filterValues(v, d.Name); len(vals) > 0 {
+				if f.Keywords == nil {
+					f.Keywords = map[string][]string{}
+				}
+				f.Keywords[d.Name] = vals
+			}
+		case filter.Years:
+			if s := strings.TrimSpace(v.Get(d.Name)); s != "" {
+				if f.YearFrom, f.YearTo, err = filter.ParseYears(s); err != nil {
+					err = badf("%v", err).inVietnamese(viYear)
+				}
+			}
+		case filter.Bool:
+			if s := strings.TrimSpace(v.Get(d.Name)); s != "" {
+				var b bool
+				if b, err = filter.ParseBool(s); err != nil {
+					err = badf("%v", err).inVietnamese("Giá trị bật/tắt không hợp lệ.")
+				}
+				f.Example = &b
+			}
+		case filter.Day:
+			var t time.Time
+			if t, err = parseDay(d.Name, v.Get(d.Name)); d.Name == filter.From {
+				f.From = t
+			} else {
+				f.To = t
+			}
+		}
 		if err != nil {
 			return f, err
 		}
-		*l.dst = vals
 	}
-	var err error
-	if f.YearFrom, f.YearTo, err = parseYears(v.Get("year")); err != nil {
-		return f, err
-	}
-	if f.From, f.To, err = parseDates(v.Get("from"), v.Get("to")); err != nil {
-		return f, err
-	}
-	if v.Has("example") && v.Get("example") != "" {
-		b, err := parseBool(v, "example")
-		if err != nil {
-			return f, err
-		}
-		f.Example = &b
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, badf("date range ends (%s) before it starts (%s)", v.Get(filter.To), v.Get(filter.From)).
+			inVietnamese("Ngày kết thúc (%s) trước ngày bắt đầu (%s).", v.Get(filter.To), v.Get(filter.From))
 	}
 	return f, nil
 }
@@ -167,68 +180,12 @@ func filterValues(v url.Values, name string) ([]string, error) {
 	return out, nil
 }
 
-// parseYears reads "2023", "2020..2023", "2020.." or "..2023".
-func parseYears(s string) (from, to int, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, 0, nil
-	}
-	a, b, isRange := strings.Cut(s, "..")
-	if !isRange {
-		b = a
-	}
-	if from, err = parseYear(a, isRange); err != nil {
-		return 0, 0, err
-	}
-	if to, err = parseYear(b, isRange); err != nil {
-		return 0, 0, err
-	}
-	if from == 0 && to == 0 {
-		return 0, 0, badf("year range %q is empty", s).inVietnamese(viYear)
-	}
-	if from != 0 && to != 0 && from > to {
-		return 0, 0, badf("year range %q ends before it starts", s).inVietnamese(viYear)
-	}
-	return from, to, nil
-}
-
-func parseYear(s string, open bool) (int, error) {
-	if s == "" && open {
-		return 0, nil
-	}
-	y, err := strconv.Atoi(s)
-	if err != nil || len(s) != 4 || y < 1000 {
-		return 0, badf("year must be YYYY or YYYY..YYYY, got %q", s).inVietnamese(viYear)
-	}
-	return y, nil
-}
-
-// parseDates reads from and to as YYYY-MM-DD in Vietnam's time zone; to
-// covers its whole day.
-func parseDates(from, to string) (time.Time, time.Time, error) {
-	f, err := parseDate("from", from)
-	if err != nil {
-		return f, time.Time{}, err
-	}
-	t, err := parseDate("to", to)
-	if err != nil {
-		return f, t, err
-	}
-	if !t.IsZero() {
-		t = t.AddDate(0, 0, 1).Add(-time.Nanosecond)
-	}
-	if !f.IsZero() && !t.IsZero() && t.Before(f) {
-		return f, t, badf("date range ends (%s) before it starts (%s)", to, from).
-			inVietnamese("Ngày kết thúc (%s) trước ngày bắt đầu (%s).", to, from)
-	}
-	return f, t, nil
-}
-
-func parseDate(name, s string) (time.Time, error) {
+// parseDay reads the from or to parameter; to covers its whole day.
+func parseDay(name, s string) (time.Time, error) {
 	if s = strings.TrimSpace(s); s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation(time.DateOnly, s, vietnam)
+	t, err := filter.ParseDay(s, name == filter.To)
 	if err != nil {
 		return t, badf("%s must be a date YYYY-MM-DD, got %q", name, s).
 			inVietnamese("Ngày phải có dạng năm-tháng-ngày, ví dụ 2023-05-19.")

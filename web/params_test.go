@@ -6,34 +6,38 @@ import (
 	"unicode/utf8"
 
 	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/search/query"
 )
 
-func TestParseYears(t *testing.T) {
+// TestParamsAgreeWithQueryLanguage: a filter value means the same as a
+// URL parameter and in the query language, refused or accepted by both.
+func TestParamsAgreeWithQueryLanguage(t *testing.T) {
 	tests := []struct {
-		in       string
-		from, to int
-		ok       bool
+		name, value string
+		ok          bool
 	}{
-		{"", 0, 0, true},
-		{"2023", 2023, 2023, true},
-		{" 2023 ", 2023, 2023, true},
-		{"2020..2023", 2020, 2023, true},
-		{"2020..", 2020, 0, true},
-		{"..2023", 0, 2023, true},
-		{"2023..2023", 2023, 2023, true},
-		{"..", 0, 0, false},
-		{"2023..2020", 0, 0, false},
-		{"23", 0, 0, false},
-		{"0999", 0, 0, false},
-		{"20233", 0, 0, false},
-		{"2020-2023", 0, 0, false},
-		{"2020...2023", 0, 0, false},
-		{"+202", 0, 0, false},
+		{"year", "2023", true},
+		{"year", "2020..2023", true},
+		{"year", "2020..", true},
+		{"year", "..2023", true},
+		{"year", "1850", false},
+		{"year", "..", false},
+		{"year", "2023..2020", false},
+		{"year", "23", false},
+		{"year", "2020-2023", false},
+		{"year", "2020...2023", false},
+		{"example", "có", true},
+		{"example", "khong", true},
+		{"example", "yes", true},
+		{"example", "maybe", false},
+		{"unit", "Thị ủy Quế Võ", true},
+		{"directive", "05-CT/TW", true},
 	}
 	for _, tt := range tests {
-		from, to, err := parseYears(tt.in)
-		if (err == nil) != tt.ok || from != tt.from || to != tt.to {
-			t.Errorf("parseYears(%q) = %d, %d, %v; want %d, %d, ok %v", tt.in, from, to, err, tt.from, tt.to, tt.ok)
+		_, paramErr := parseSearch(url.Values{tt.name: {tt.value}}, true)
+		_, langErr := query.Parse(tt.name + `:"` + tt.value + `"`)
+		if (paramErr == nil) != tt.ok || (langErr == nil) != tt.ok {
+			t.Errorf("%s=%q: parameter error %v, query-language error %v; want ok %v", tt.name, tt.value, paramErr, langErr, tt.ok)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vnsearch/vnsearch/search"
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
 // searchView is the data of the search page.
@@ -96,19 +97,10 @@ func (articleView) Form() formView { return formView{} }
 // Form is an empty search form.
 func (errorView) Form() formView { return formView{} }
 
-// facetOrder and facetTitles give the sidebar its order and Vietnamese
-// headings; each facet narrows by the parameter of the same name.
+// filterParams are the filters' parameters, in package filter's order (the
+// sidebar's facets follow it too, each narrowing by its own parameter).
 var (
-	facetOrder  = []string{search.FacetDirective, search.FacetUnit, search.FacetYear, search.FacetSource, search.FacetModel, search.FacetDocument}
-	facetTitles = map[string]string{
-		search.FacetUnit:      "Đơn vị",
-		search.FacetYear:      "Năm",
-		search.FacetDirective: "Văn bản chỉ đạo",
-		search.FacetDocument:  "Văn bản pháp luật",
-		search.FacetSource:    "Nguồn",
-		search.FacetModel:     "Mô hình, phong trào",
-	}
-	filterParams = []string{"directive", "unit", "year", "source", "model", "document", "from", "to", "example"}
+	filterParams = filter.Names(false)
 	sortLabels   = []struct{ value, label string }{
 		{search.SortRelevance, "Liên quan"}, {search.SortNewest, "Mới nhất"}, {search.SortOldest, "Cũ nhất"},
 	}
@@ -173,8 +165,8 @@ func (v *searchView) fill(res *search.Result) {
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, v.hit(h))
 	}
-	for _, name := range facetOrder {
-		if f := v.facet(name, res.Facets[name]); len(f.Values) > 0 {
+	for _, d := range filter.Faceted() {
+		if f := v.facet(d, res.Facets[d.Name]); len(f.Values) > 0 {
 			v.Facets = append(v.Facets, f)
 		}
 	}
@@ -210,8 +202,9 @@ func (v *searchView) hit(h search.Hit) hitView {
 	return out
 }
 
-func (v *searchView) facet(name string, values []search.Facet) facetView {
-	f := facetView{Name: name, Title: facetTitles[name]}
+func (v *searchView) facet(d filter.Def, values []search.Facet) facetView {
+	name := d.Name
+	f := facetView{Name: name, Title: d.Title}
 	for _, fv := range values {
 		href, sel := v.toggle(name, fv.Value)
 		label := fv.Value
@@ -233,7 +226,7 @@ func (v *searchView) fillControls(total uint64) {
 		for _, val := range v.state[name] {
 			href, _ := v.toggle(name, val)
 			v.Selected = append(v.Selected, linkView{Label: filterLabel(name, val), Href: href, Selected: true})
-			if name != "example" { // the form's checkbox carries it
+			if name != filter.Example { // the form's checkbox carries it
 				v.Hidden = append(v.Hidden, hiddenField{Name: name, Value: val})
 			}
 		}
@@ -306,18 +299,14 @@ func (v *searchView) fillLanding(ds []search.Directive) {
 }
 
 func filterLabel(name, value string) string {
-	switch name {
-	case "from":
-		return "Từ ngày: " + value
-	case "to":
-		return "Đến ngày: " + value
-	case "example":
-		if b, _ := parseBool(url.Values{name: {value}}, name); !b {
+	if name == filter.Example {
+		if b, _ := filter.ParseBool(value); !b {
 			return "Không phải điển hình"
 		}
 		return "Chỉ điển hình"
 	}
-	return facetTitles[name] + ": " + value
+	d, _ := filter.Lookup(name)
+	return d.Title + ": " + value
 }
 
 // thousands writes n the Vietnamese way: 12.345.

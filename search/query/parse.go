@@ -7,31 +7,21 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
-// Limits bounding the output on any input.
+// Limits on any input: a query over MaxClauses clauses or MaxFilters
+// filters is refused (dropping the rest would widen the results); a term
+// longer than MaxTermRune runes is cut.
 const (
-	MaxClauses  = 32 // clauses (words, phrases, OR groups) kept
-	MaxFilters  = 16 // filters kept
+	MaxClauses  = 32 // clauses (words, phrases, OR groups)
+	MaxFilters  = 16 // filters
 	MaxTermRune = 256
 )
 
 // ErrSyntax wraps every parse error.
 var ErrSyntax = errors.New("query syntax")
-
-// Filter fields of the language.
-const (
-	FieldUnit      = "unit"
-	FieldYear      = "year"
-	FieldDirective = "directive"
-	FieldDocument  = "document"
-	FieldSource    = "source"
-	FieldModel     = "model"
-	FieldExample   = "example"
-)
-
-// Fields lists the filter fields the language knows.
-var Fields = []string{FieldUnit, FieldYear, FieldDirective, FieldDocument, FieldSource, FieldModel, FieldExample}
 
 // Term is a word or a quoted phrase.
 type Term struct {
@@ -46,8 +36,9 @@ type Clause struct {
 	Alts []Term
 }
 
-// Filter restricts results by a metadata field. Year filters carry their
-// range in YearFrom..YearTo (inclusive); Example filters in Value ("true" or
+// Filter restricts results by a metadata field, one of package filter's
+// table that the language accepts. Year filters carry their range in
+// YearFrom..YearTo (inclusive); Bool filters their value in Value ("true" or
 // "false").
 type Filter struct {
 	Field            string
@@ -100,7 +91,7 @@ func Parse(s string) (*Query, error) {
 			continue // an OR not between two terms is dropped
 		case t.field != "":
 			if len(q.Filters) == MaxFilters {
-				continue
+				return nil, fmt.Errorf("%w: more than %d filters", ErrSyntax, MaxFilters)
 			}
 			f, err := parseFilter(t)
 			if err != nil {
@@ -114,9 +105,10 @@ func Parse(s string) (*Query, error) {
 				c.Alts = append(c.Alts, Term{Text: n.text, Phrase: n.phrase})
 				i += 2
 			}
-			if len(q.Clauses) < MaxClauses {
-				q.Clauses = append(q.Clauses, c)
+			if len(q.Clauses) == MaxClauses {
+				return nil, fmt.Errorf("%w: more than %d words, phrases or OR groups", ErrSyntax, MaxClauses)
 			}
+			q.Clauses = append(q.Clauses, c)
 		}
 	}
 	return q, nil
@@ -127,7 +119,10 @@ func isOrOperand(t token) bool { return !t.or && t.field == "" && !t.not }
 // lex splits s into tokens.
 func lex(s string) ([]token, error) {
 	var toks []token
-	for len(s) > 0 && len(toks) < 4*MaxClauses {
+	for len(s) > 0 {
+		if len(toks) > 2*(MaxClauses+MaxFilters) {
+			return nil, fmt.Errorf("%w: more than %d words, phrases or OR groups", ErrSyntax, MaxClauses)
+		}
 		r, size := utf8.DecodeRuneInString(s)
 		if unicode.IsSpace(r) {
 			s = s[size:]
@@ -139,8 +134,8 @@ func lex(s string) ([]token, error) {
 			s = s[size:]
 		}
 		if field, rest, ok := filterPrefix(s); ok {
-			if !known(field) {
-				return nil, fmt.Errorf("%w: unknown filter %q (known: %s)", ErrSyntax, field, strings.Join(Fields, ", "))
+			if d, ok := filter.Lookup(field); !ok || !d.Language {
+				return nil, fmt.Errorf("%w: unknown filter %q (known: %s)", ErrSyntax, field, strings.Join(filter.Names(true), ", "))
 			}
 			t.field = field
 			t.text, _, s = readValue(rest)
@@ -175,15 +170,6 @@ func filterPrefix(s string) (field, rest string, ok bool) {
 		return "", "", false
 	}
 	return strings.ToLower(s[:i]), s[i+1:], true
-}
-
-func known(field string) bool {
-	for _, f := range Fields {
-		if f == field {
-			return true
-		}
-	}
-	return false
 }
 
 // readValue reads a quoted phrase or a bare word from the start of s and
@@ -248,62 +234,20 @@ func parseFilter(t token) (Filter, error) {
 	if f.Value == "" {
 		return f, fmt.Errorf("%w: filter %s: has no value", ErrSyntax, f.Field)
 	}
-	switch f.Field {
-	case FieldYear:
-		from, to, err := ParseYears(f.Value)
+	d, _ := filter.Lookup(f.Field)
+	switch d.Kind {
+	case filter.Years:
+		from, to, err := filter.ParseYears(f.Value)
 		if err != nil {
-			return f, err
+			return f, fmt.Errorf("%w: %s:%s: %w", ErrSyntax, f.Field, f.Value, err)
 		}
 		f.YearFrom, f.YearTo = from, to
-	case FieldExample:
-		b, err := parseBool(f.Value)
+	case filter.Bool:
+		b, err := filter.ParseBool(f.Value)
 		if err != nil {
-			return f, err
+			return f, fmt.Errorf("%w: %s:%s: %w", ErrSyntax, f.Field, f.Value, err)
 		}
 		f.Value = strconv.FormatBool(b)
 	}
 	return f, nil
-}
-
-// ParseYears reads "2023" or "2020..2023" (either end may be left open:
-// "2020.." or "..2023").
-func ParseYears(s string) (from, to int, err error) {
-	lo, hi, isRange := strings.Cut(s, "..")
-	if !isRange {
-		hi = lo
-	}
-	if from, err = parseYear(lo); err != nil {
-		return 0, 0, err
-	}
-	if to, err = parseYear(hi); err != nil {
-		return 0, 0, err
-	}
-	if from != 0 && to != 0 && from > to {
-		return 0, 0, fmt.Errorf("%w: year range %q runs backwards", ErrSyntax, s)
-	}
-	if from == 0 && to == 0 {
-		return 0, 0, fmt.Errorf("%w: year %q has no year", ErrSyntax, s)
-	}
-	return from, to, nil
-}
-
-func parseYear(s string) (int, error) {
-	if s == "" {
-		return 0, nil
-	}
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 1900 || y > 2100 {
-		return 0, fmt.Errorf("%w: year %q is not a year between 1900 and 2100", ErrSyntax, s)
-	}
-	return y, nil
-}
-
-func parseBool(s string) (bool, error) {
-	switch strings.ToLower(s) {
-	case "yes", "true", "1", "co", "có":
-		return true, nil
-	case "no", "false", "0", "khong", "không":
-		return false, nil
-	}
-	return false, fmt.Errorf("%w: example:%s: want yes or no", ErrSyntax, s)
 }

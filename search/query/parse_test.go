@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/vnsearch/vnsearch/search/filter"
 )
 
 func w(s string) Term { return Term{Text: s} }
@@ -34,18 +36,18 @@ func TestParse(t *testing.T) {
 		{"lúc 10:30", Query{Clauses: []Clause{{Alts: []Term{w("lúc")}}, {Alts: []Term{w("10:30")}}}}},
 		{`unit:"Thị ủy Quế Võ" mô hình`, Query{
 			Clauses: []Clause{{Alts: []Term{w("mô")}}, {Alts: []Term{w("hình")}}},
-			Filters: []Filter{{Field: FieldUnit, Value: "Thị ủy Quế Võ"}},
+			Filters: []Filter{{Field: filter.Unit, Value: "Thị ủy Quế Võ"}},
 		}},
 		{"directive:05-CT/TW year:2020..2023", Query{Filters: []Filter{
-			{Field: FieldDirective, Value: "05-CT/TW"},
-			{Field: FieldYear, Value: "2020..2023", YearFrom: 2020, YearTo: 2023},
+			{Field: filter.Directive, Value: "05-CT/TW"},
+			{Field: filter.Year, Value: "2020..2023", YearFrom: 2020, YearTo: 2023},
 		}}},
-		{"year:2023", Query{Filters: []Filter{{Field: FieldYear, Value: "2023", YearFrom: 2023, YearTo: 2023}}}},
-		{"year:2020..", Query{Filters: []Filter{{Field: FieldYear, Value: "2020..", YearFrom: 2020}}}},
-		{"Year:..2019", Query{Filters: []Filter{{Field: FieldYear, Value: "..2019", YearTo: 2019}}}},
+		{"year:2023", Query{Filters: []Filter{{Field: filter.Year, Value: "2023", YearFrom: 2023, YearTo: 2023}}}},
+		{"year:2020..", Query{Filters: []Filter{{Field: filter.Year, Value: "2020..", YearFrom: 2020}}}},
+		{"Year:..2019", Query{Filters: []Filter{{Field: filter.Year, Value: "..2019", YearTo: 2019}}}},
 		{"-source:Báo example:yes", Query{Filters: []Filter{
-			{Field: FieldSource, Value: "Báo", Not: true},
-			{Field: FieldExample, Value: "true"},
+			{Field: filter.Source, Value: "Báo", Not: true},
+			{Field: filter.Example, Value: "true"},
 		}}},
 		{"a\xffb", Query{Clauses: []Clause{{Alts: []Term{w("a\uFFFDb")}}}}},
 	}
@@ -63,7 +65,7 @@ func TestParse(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, in := range []string{
-		"foo:bar", "year:20x3", "year:2023..2020", "year:1200", "year:..", "example:maybe", "unit:\"\"",
+		"foo:bar", "year:20x3", "year:2023..2020", "year:1200", "year:..", "example:maybe", "unit:\"\"", "from:2020-01-01", "year:1850",
 	} {
 		_, err := Parse(in)
 		if !errors.Is(err, ErrSyntax) {
@@ -72,13 +74,25 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// TestParseBounds: a query over the limits is refused, never cut (cutting
+// would widen the results); at the limits it is kept whole.
 func TestParseBounds(t *testing.T) {
-	q, err := Parse(strings.Repeat("từ ", 10000) + strings.Repeat("unit:x ", 100))
+	for _, in := range []string{
+		strings.Repeat("từ ", MaxClauses+1),
+		strings.Repeat("từ ", 10000),
+		strings.Repeat("unit:x ", MaxFilters+1),
+		strings.Repeat("a OR ", 1000),
+	} {
+		if _, err := Parse(in); !errors.Is(err, ErrSyntax) {
+			t.Errorf("Parse(%.20q…) = %v, want ErrSyntax", in, err)
+		}
+	}
+	q, err := Parse(strings.Repeat("từ ", MaxClauses) + strings.Repeat("unit:x ", MaxFilters))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(q.Clauses) > MaxClauses || len(q.Filters) > MaxFilters {
-		t.Errorf("unbounded: %d clauses, %d filters", len(q.Clauses), len(q.Filters))
+	if len(q.Clauses) != MaxClauses || len(q.Filters) != MaxFilters {
+		t.Errorf("at the limits: %d clauses, %d filters", len(q.Clauses), len(q.Filters))
 	}
 	q, err = Parse(`"` + strings.Repeat("dài ", 1000) + `"`)
 	if err != nil {
