@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -89,7 +90,7 @@ func run(corpusPath, queriesPath, out, work string) error {
 	}
 	summary := map[string]any{
 		"engine": "vnsearch", "index_seconds": indexSeconds, "index_bytes": search.DiskSize(dir), "docs": len(articles),
-		"queries": results, "version": "vnsearch (bleve v2.6.3)",
+		"queries": results, "version": "vnsearch (bleve " + bleveVersion() + ")",
 		"options": "scorch on disk; title+body indexed by vi and vi_folded (lead dropped: the peers index title and body), title again; stored title/lead/body; " +
 			"BM25 with measured field lengths; phrase queries quoted, terms as typed; facets, snippets and suggestion computed " +
 			"for every query; index_bytes includes the stored text",
@@ -143,4 +144,17 @@ func loadQueries(path string) ([]query, error) {
 		}
 	}
 	return out, sc.Err()
+}
+
+// bleveVersion is the version of bleve this binary was built with, as the
+// module graph records it.
+func bleveVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == "github.com/blevesearch/bleve/v2" {
+				return m.Version
+			}
+		}
+	}
+	return "unknown version"
 }

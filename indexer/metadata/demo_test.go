@@ -15,7 +15,7 @@ const demoDir = "../../search/demo"
 func TestDemoCorpus(t *testing.T) {
 	articles, _ := filepath.Glob(filepath.Join(demoDir, "articles-*.jsonl"))
 	if len(articles) == 0 {
-		t.Skip("no demo corpus")
+		t.Fatalf("no demo articles match %s: the demo corpus ships in the repository", filepath.Join(demoDir, "articles-*.jsonl"))
 	}
 	byID := map[string]labeled{}
 	for _, path := range articles {
@@ -24,6 +24,9 @@ func TestDemoCorpus(t *testing.T) {
 		}
 	}
 	labelFiles, _ := filepath.Glob(filepath.Join(demoDir, "testdata", "labels-*.jsonl"))
+	if len(labelFiles) == 0 {
+		t.Fatalf("no demo labels in %s", filepath.Join(demoDir, "testdata"))
+	}
 	var e evaluation
 	for _, path := range labelFiles {
 		for _, l := range readJSONL[labeled](t, path) {
@@ -39,7 +42,7 @@ func TestDemoCorpus(t *testing.T) {
 		}
 	}
 	if e.dated == 0 {
-		t.Skip("no labeled demo articles")
+		t.Fatal("no demo label matches a demo article")
 	}
 	e.report(t, "demo corpus")
 	for _, c := range []struct {
