@@ -80,7 +80,7 @@ func TestAPISearch(t *testing.T) {
 	if got := res.Facets["directive"]; len(got) != 2 || got[0].Label == "" {
 		t.Errorf("directive facet %+v", got)
 	}
-	// The raw JSON keeps the field names of DESIGN.md.
+	// The raw JSON keeps the field names of docs/api.md.
 	raw := decode[map[string]any](t, w)
 	for _, k := range []string{"query", "total", "took_ms", "page", "size", "hits", "facets"} {
 		if _, ok := raw[k]; !ok {

@@ -1,5 +1,5 @@
 // Package web serves vnsearch over HTTP with gin: the JSON API described in
-// DESIGN.md ("HTTP API"), an OpenAPI description of it, and the Vietnamese
+// docs/api.md, an OpenAPI description of it, and the Vietnamese
 // search page rendered on the server from embedded templates (it works
 // without JavaScript; a small script only adds suggest-as-you-type and
 // submits the form when an option is ticked).

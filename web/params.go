@@ -31,8 +31,9 @@ const (
 // vietnam is the zone of dates given without one (no daylight saving).
 var vietnam = filter.Vietnam
 
-// searchParams are the query parameters of /api/search and the page, as in
-// DESIGN.md, plus "document" (state legal documents) and "group".
+// searchParams are the query parameters of /api/search and the page
+// (docs/api.md): the query, every filter of package filter, and the sort,
+// paging and grouping options.
 var searchParams = append(append([]string{"q"}, filter.Names(false)...), "sort", "page", "size", "group")
 
 // badRequest is an error caused by the request itself: a 400 with its

@@ -1,5 +1,7 @@
-// Command vnpeer runs vnsearch through the peer benchmark of
-// ../shared/peers, so that it is measured on the same corpus and queries as
+// Command vnpeer runs vnsearch through the peer benchmark (the scripts that
+// run one corpus and one query set through several engines and score
+// them; BENCHMARKS.md says how it is run), so that it is measured on the
+// same corpus and queries as
 // PostgreSQL, SQLite FTS5, Xapian, bleve's standard analyzer and
 // minisearch, and writes the same JSON summary their adapters write.
 //

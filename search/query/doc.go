@@ -1,7 +1,7 @@
 // Package query parses the vnsearch query language into a small syntax
 // tree, independent of any index.
 //
-// The language (DESIGN.md "HTTP API"):
+// The language (docs/query-language.md):
 //
 //	words                 all must match; accents optional
 //	"quoted phrase"       the words adjacent, in order (“curly” quotes too)
