@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,4 +90,44 @@ func allWords(articles []Article, id, q string) bool {
 		return true
 	}
 	return false
+}
+
+// TestVocabularyOverlaps asserts that every written mix of a set's forms
+// with the words around it finds every other: "Ủy ban MTTQ" writes the
+// abbreviation of one set inside the full form of another.
+func TestVocabularyOverlaps(t *testing.T) {
+	groups := [][]string{
+		{"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên Bái", "Ủy ban MTTQ Việt Nam tỉnh Yên Bái", "UBMTTQ Việt Nam tỉnh Yên Bái"},
+		{"Ban Chấp hành Trung ương Đảng khóa XIII", "BCH Trung ương Đảng khóa XIII", "Ban Chấp hành TW Đảng khóa XIII", "BCHTW Đảng khóa XIII"},
+		{"Hội Liên hiệp Phụ nữ huyện Văn Yên", "Hội LHPN huyện Văn Yên", "HLHPN huyện Văn Yên"},
+	}
+	var articles []Article
+	for g, forms := range groups {
+		for i, f := range forms {
+			articles = append(articles, Article{ID: fmt.Sprintf("g%d-%d", g, i), Source: "Báo A",
+				Title: "Tin địa phương", Body: "Sáng nay, " + f + " tổ chức hội nghị tổng kết công tác năm."})
+		}
+	}
+	articles = append(articles, Article{ID: "scattered", Source: "Báo A", Title: "Tin địa phương",
+		Body: "Ủy ban nhân dân tỉnh Yên Bái làm việc với Mặt trận Tổ quốc Việt Nam; Ban Chấp hành Hội Phụ nữ huyện Văn Yên, Trung ương Đảng khóa XIII."})
+	ix := newTestIndex(t, articles...)
+	for g, forms := range groups {
+		for _, q := range forms {
+			for _, typed := range []string{`"` + q + `"`, q} {
+				r, err := ix.Search(context.Background(), Request{Query: typed, Size: MaxSize})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := ids(r)
+				for i := range forms {
+					if id := fmt.Sprintf("g%d-%d", g, i); !contains(got, id) {
+						t.Errorf("%s: %s (%q) not found: %v", typed, id, forms[i], got)
+					}
+				}
+				if strings.HasPrefix(typed, `"`) && contains(got, "scattered") {
+					t.Errorf("%s: found the article with the words scattered", typed)
+				}
+			}
+		}
+	}
 }

@@ -7,4 +7,12 @@
 // query expands a form into a single term. At query time Vocabulary.Find
 // locates forms among the query's words and gives their equivalents, which
 // quoted phrases are reworded with.
+//
+// A set also holds the mixed forms written by swapping, inside one of its
+// forms, a form of another set: "Ủy ban Mặt trận Tổ quốc" holds "Mặt trận
+// Tổ quốc", so "Ủy ban MTTQ" is a form of the UBMTTQ set and a quoted
+// "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên Bái" finds an article writing
+// "Ủy ban MTTQ Việt Nam tỉnh Yên Bái", and the other way round. An index
+// built before a vocabulary change lacks the keys of the new forms:
+// rebuild it.
 package synonym

@@ -42,9 +42,31 @@ func Default() *Vocabulary {
 }
 
 // Parse reads a vocabulary file: one set of forms a line, separated by
-// " = ", "#" comments.
+// " = ", "#" comments. Each set also gets the forms written by swapping a
+// form of another set found inside one of its forms (see derive).
 func Parse(r io.Reader) (*Vocabulary, error) {
+	sets, err := parseSets(r)
+	if err != nil {
+		return nil, err
+	}
 	v := &Vocabulary{forms: map[string][]string{}, keyOf: map[string]string{}, byFirst: map[string][]indexForm{}}
+	for _, set := range derive(sets) {
+		for _, f := range set {
+			words := Words(f)
+			v.forms[strings.Join(words, " ")] = set
+			v.longest = max(v.longest, len(words))
+		}
+		v.fileForIndex(set)
+		v.sets++
+	}
+	return v, nil
+}
+
+// parseSets reads the sets of forms of a vocabulary file, each form in at
+// most one set.
+func parseSets(r io.Reader) ([][]string, error) {
+	var sets [][]string
+	seen := map[string]bool{}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -68,19 +90,17 @@ func Parse(r io.Reader) (*Vocabulary, error) {
 				return nil, fmt.Errorf("vocabulary line %d: form %q must have 1 to %d words", line, f, maxFormWords)
 			}
 			key := strings.Join(words, " ")
-			if _, dup := v.forms[key]; dup {
+			if seen[key] {
 				return nil, fmt.Errorf("vocabulary line %d: form %q is already in another set", line, f)
 			}
-			v.forms[key] = set
-			v.longest = max(v.longest, len(words))
+			seen[key] = true
 		}
-		v.fileForIndex(set)
-		v.sets++
+		sets = append(sets, set)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read vocabulary: %w", err)
 	}
-	return v, nil
+	return sets, nil
 }
 
 // fileForIndex files the forms of a set for the index-time filter.

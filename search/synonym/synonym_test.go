@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/registry"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,8 +26,12 @@ func TestFind(t *testing.T) {
 		{"UBND xã Chi Lăng", []Match{{Start: 0, End: 1, Alts: []string{"Ủy ban nhân dân"}}}},
 		{"uy ban nhan dan xa Chi Lang", []Match{{Start: 0, End: 4, Alts: []string{"UBND"}}}},
 		{"Ủy ban nhân dân xã", []Match{{Start: 0, End: 4, Alts: []string{"UBND"}}}},
-		{"lãnh đạo XDNTM", []Match{{Start: 2, End: 3, Alts: []string{"xây dựng nông thôn mới"}}}},
-		{"lãnh đạo xây dựng nông thôn mới", []Match{{Start: 2, End: 7, Alts: []string{"XDNTM"}}}},
+		{"lãnh đạo XDNTM", []Match{{Start: 2, End: 3, Alts: []string{"xây dựng nông thôn mới", "xây dựng NTM"}}}},
+		{"lãnh đạo xây dựng nông thôn mới", []Match{{Start: 2, End: 7, Alts: []string{"XDNTM", "xây dựng NTM"}}}},
+		{"Ủy ban MTTQ Việt Nam tỉnh Yên Bái", []Match{{Start: 0, End: 3, Alts: []string{"UBMTTQ", "Ủy ban Mặt trận Tổ quốc"}}}},
+		{"Ủy ban Mặt trận Tổ quốc Việt Nam", []Match{{Start: 0, End: 6, Alts: []string{"UBMTTQ", "Ủy ban MTTQ"}}}},
+		{"BCH Trung ương", []Match{{Start: 0, End: 3, Alts: []string{"BCHTW", "BCH TW", "Ban Chấp hành Trung ương", "Ban Chấp hành TW"}}}},
+		{"Ủy ban Thường vụ Quốc hội", []Match{{Start: 0, End: 6, Alts: []string{"UBTVQH"}}}},
 		{"học tập và làm theo Bác", []Match{{Start: 0, End: 6, Alts: []string{"học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"}}}},
 		{"Bác Hồ", []Match{{Start: 0, End: 2, Alts: []string{"Chủ tịch Hồ Chí Minh", "Hồ Chủ tịch"}}}},
 		{"Ban Thường vụ Tỉnh ủy", []Match{{Start: 0, End: 3, Alts: []string{"BTV"}}}},
@@ -43,6 +48,35 @@ func TestFind(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Find(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestDerivedForms checks the forms a set gains from the forms of other
+// sets it holds: every mix is in the set, and nothing splits a word.
+func TestDerivedForms(t *testing.T) {
+	v, err := Parse(strings.NewReader("MTTQ = Mặt trận Tổ quốc\nUBMTTQ = Ủy ban Mặt trận Tổ quốc\n" +
+		"BCH = Ban Chấp hành\nTW = Trung ương\nBCHTW = Ban Chấp hành Trung ương\nBTV = Ban Thường vụ\n" +
+		"UBTVQH = Ủy ban Thường vụ Quốc hội"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ form, want string }{
+		{"Ủy ban MTTQ", "Ủy ban Mặt trận Tổ quốc = UBMTTQ = Ủy ban MTTQ"},
+		{"BCH Trung ương", "Ban Chấp hành Trung ương = BCHTW = BCH Trung ương = Ban Chấp hành TW = BCH TW"},
+		{"Ủy BTV Quốc hội", ""},
+	}
+	for _, tt := range tests {
+		set := v.forms[strings.Join(Words(tt.form), " ")]
+		got := slices.Clone(set)
+		slices.Sort(got)
+		want := strings.Split(tt.want, " = ")
+		if tt.want == "" {
+			want = nil
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("set of %q = %q, want %q", tt.form, got, want)
 		}
 	}
 }
@@ -81,6 +115,7 @@ func TestFilterAddsSetKeys(t *testing.T) {
 		{"lãnh đạo XDNTM", "lanh@1 dao@2 xdntm@3 syn_xdntm@3"},
 		{"Ban Chấp hành Trung ương", "ban@1 syn_bchtw@1 syn_bch@1 chap@2 hanh@3 trung@4 syn_tw@4 uong@5"},
 		{"KT-XH", "kt@1 syn_kt_xh@1 xh@2"},
+		{"Ủy ban MTTQ Việt Nam", "uy@1 syn_ubmttq@1 ban@2 mttq@3 syn_mttq@3 viet@4 nam@5"},
 		{"không có gì", "khong@1 co@2 gi@3"},
 	}
 	for _, tt := range tests {
