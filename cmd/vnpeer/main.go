@@ -15,7 +15,11 @@
 // ways (exact, without diacritics, other tone placement, NFD) as phrase
 // queries and two ways (exact, without diacritics) as terms, as a quote
 // pasted without quotation marks, and the qrels naming every article that
-// holds the passage.
+// holds the passage. edited writes the same for misremembered quotes:
+// N passages of 8 to 12 words, each with one edit (a word dropped, replaced
+// by a common word, or two neighbours swapped), typed in quotation marks
+// and without them, exact and without diacritics; the qrels name the
+// articles holding the passage as it was written.
 package main
 
 import (
@@ -35,11 +39,11 @@ func main() {
 			usage()
 		}
 		err = run(os.Args[2], os.Args[3], os.Args[4], os.Args[5])
-	case "quotes":
+	case "quotes", "edited":
 		if len(os.Args) != 6 {
 			usage()
 		}
-		err = quotes(os.Args[2], os.Args[3], os.Args[4], os.Args[5])
+		err = quotes(os.Args[2], os.Args[3], os.Args[4], os.Args[5], os.Args[1] == "edited")
 	default:
 		usage()
 	}
@@ -50,6 +54,6 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: vnpeer run CORPUS QUERIES OUT.json WORKDIR\n       vnpeer quotes CORPUS N QUERIES.tsv QRELS.tsv")
+	fmt.Fprintln(os.Stderr, "usage: vnpeer run CORPUS QUERIES OUT.json WORKDIR\n       vnpeer quotes CORPUS N QUERIES.tsv QRELS.tsv\n       vnpeer edited CORPUS N QUERIES.tsv QRELS.tsv")
 	os.Exit(2)
 }

@@ -12,12 +12,18 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers"
 )
 
-// quoteWords is the length of a drawn passage.
-const quoteWords = 8
+// quoteWords is the length of a drawn passage; an edited one is drawn
+// with quoteWords to maxEditedWords words.
+const (
+	quoteWords     = 8
+	maxEditedWords = 12
+)
 
 // quotes draws n passages from the corpus and writes them, typed four
-// ways, as phrase queries with their qrels.
-func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
+// ways, as phrase queries with their qrels. With edited set, each passage
+// is misremembered first (see misremember) and typed the three ways of
+// editedTypings.
+func quotes(corpusPath, nArg, queriesPath, qrelsPath string, edited bool) error {
 	n, err := strconv.Atoi(nArg)
 	if err != nil || n <= 0 {
 		return fmt.Errorf("count of passages: want a positive number, got %q", nArg)
@@ -31,10 +37,15 @@ func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
 		folded[i] = " " + foldedWords(a.Title+" . "+a.Body) + " "
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
+	ways, length, prefix := typings, func() int { return quoteWords }, "k"
+	if edited {
+		ways, prefix = editedTypings, "e"
+		length = func() int { return quoteWords + rng.IntN(maxEditedWords-quoteWords+1) }
+	}
 	var queries, qrels strings.Builder
 	for q := 0; q < n; {
 		a := articles[rng.IntN(len(articles))]
-		passage, ok := passage(a.Body, rng)
+		passage, ok := passage(a.Body, length(), rng)
 		if !ok || !analyzers.HasDiacritics(passage) {
 			continue
 		}
@@ -48,10 +59,14 @@ func quotes(corpusPath, nArg, queriesPath, qrelsPath string) error {
 		if len(holders) == 0 || len(holders) > 5 { // boilerplate, not a quote
 			continue
 		}
+		typed := passage
+		if edited {
+			typed = misremember(passage, q, rng)
+		}
 		q++
-		for _, ty := range typings {
-			qid := fmt.Sprintf("k%03d%s", q, ty.name)
-			fmt.Fprintf(&queries, "%s\t%s\t%s\n", qid, ty.mode, ty.f(passage))
+		for _, ty := range ways {
+			qid := fmt.Sprintf("%s%03d%s", prefix, q, ty.name)
+			fmt.Fprintf(&queries, "%s\t%s\t%s\n", qid, ty.mode, ty.f(typed))
 			for _, id := range holders {
 				fmt.Fprintf(&qrels, "%s\t%s\n", qid, id)
 			}
@@ -78,18 +93,54 @@ var typings = []struct {
 	{"F", "terms", analyzers.Fold},
 }
 
-// passage picks quoteWords consecutive words inside one sentence of body.
-func passage(body string, rng *rand.Rand) (string, bool) {
+// editedTypings are the ways a misremembered passage is typed: in
+// quotation marks, and without them, exact and without diacritics.
+var editedTypings = []struct {
+	name, mode string
+	f          func(string) string
+}{
+	{"x", "phrase", func(s string) string { return s }},
+	{"X", "terms", func(s string) string { return s }},
+	{"F", "terms", analyzers.Fold},
+}
+
+// commonWords replace a word of a misremembered passage: the commonest
+// syllables of Vietnamese news, so the wrong word is in most articles.
+var commonWords = strings.Fields("là của và có được các những cho với người này đã trong một không cũng")
+
+// misremember makes one edit to the words of passage, the kth drawn, in
+// rotation: a word dropped, a word replaced by a common one, two
+// neighbours swapped.
+func misremember(passage string, k int, rng *rand.Rand) string {
+	words := strings.Fields(passage)
+	i := 1 + rng.IntN(len(words)-2) // an inner word: the ends may be cut anyway
+	switch k % 3 {
+	case 0:
+		words = append(words[:i:i], words[i+1:]...)
+	case 1:
+		w := commonWords[rng.IntN(len(commonWords))]
+		for strings.EqualFold(w, words[i]) {
+			w = commonWords[rng.IntN(len(commonWords))]
+		}
+		words[i] = w
+	default:
+		words[i], words[i+1] = words[i+1], words[i]
+	}
+	return strings.Join(words, " ")
+}
+
+// passage picks n consecutive words inside one sentence of body.
+func passage(body string, n int, rng *rand.Rand) (string, bool) {
 	sentences := strings.FieldsFunc(body, func(r rune) bool { return strings.ContainsRune(".!?\n;:“”\"()", r) })
 	if len(sentences) == 0 {
 		return "", false
 	}
 	words := strings.Fields(sentences[rng.IntN(len(sentences))])
-	if len(words) < quoteWords {
+	if len(words) < n {
 		return "", false
 	}
-	start := rng.IntN(len(words) - quoteWords + 1)
-	return strings.Trim(strings.Join(words[start:start+quoteWords], " "), ",- "), true
+	start := rng.IntN(len(words) - n + 1)
+	return strings.Trim(strings.Join(words[start:start+n], " "), ",- "), true
 }
 
 func foldedWords(s string) string {
