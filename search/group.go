@@ -23,8 +23,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 	if err != nil {
 		return nil, searchError(err)
 	}
-	var hits []Hit
-	hl := newHighlighter(c.marks, c.altMarks...)
+	var firsts bsearch.DocumentMatchCollection // the first hit of each group
 	seen := map[string]bool{}
 	for _, h := range res.Hits {
 		g, _ := h.Fields[fieldGroup].(string)
@@ -32,24 +31,33 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 			continue
 		}
 		seen[g] = g != ""
-		hits = append(hits, toHit(h, hl))
+		firsts = append(firsts, h)
 	}
-	from := min((req.Page-1)*req.Size, len(hits))
-	page := hits[from:min(from+req.Size, len(hits))]
-	for i := range page {
-		if page[i].Group != "" {
-			ix.originalOf(ctx, c, hl, &page[i])
+	from := min((req.Page-1)*req.Size, len(firsts))
+	hl := newHighlighter(c.marks, c.altMarks...)
+	page := make([]Hit, 0, req.Size)
+	for _, h := range firsts[from:min(from+req.Size, len(firsts))] {
+		if err := ctx.Err(); err != nil { // nothing runs after a 504
+			return nil, searchError(err)
 		}
+		hit := toHit(h, hl)
+		if hit.Group != "" {
+			ix.originalOf(ctx, c, hl, &hit)
+		}
+		page = append(page, hit)
 	}
 	out := &Result{
 		Query:  req.Query,
 		Total:  res.Total,
 		Page:   req.Page,
 		Size:   req.Size,
-		Hits:   append([]Hit{}, page...),
+		Hits:   page,
 		Facets: facets(res.Facets),
 	}
-	out.Suggestion = ix.suggestion(c, res)
+	out.Suggestion = ix.suggestion(ctx, c, res)
+	if err := ctx.Err(); err != nil {
+		return nil, searchError(err)
+	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }

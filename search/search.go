@@ -47,9 +47,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	hl := newHighlighter(c.marks, c.altMarks...)
 	for _, h := range res.Hits {
+		if err := ctx.Err(); err != nil { // nothing runs after a 504
+			return nil, searchError(err)
+		}
 		out.Hits = append(out.Hits, toHit(h, hl))
 	}
-	out.Suggestion = ix.suggestion(c, res)
+	out.Suggestion = ix.suggestion(ctx, c, res)
+	if err := ctx.Err(); err != nil {
+		return nil, searchError(err)
+	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }

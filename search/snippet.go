@@ -4,6 +4,7 @@ import (
 	"html"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/vnsearch/vnsearch/analyzers"
@@ -15,6 +16,33 @@ const (
 	maxSnippets     = 2
 	fallbackSnippet = 240
 )
+
+// maxScanBytes bounds the text of each stored segment (lead, body) of a
+// hit that snippets, highlighting and suggestions analyze: matches are
+// looked for in its first maxScanBytes, so a 15 MB article costs what a
+// long ordinary one does.
+const maxScanBytes = 64 << 10
+
+// scannedBytes counts the bytes of hit text analyzed since the process
+// started; tests assert the bound on it.
+var scannedBytes atomic.Int64
+
+// scanned returns the part of a stored text that per-hit work analyzes
+// (its first maxScanBytes, cut on a rune boundary) and counts it.
+func scanned(text string) string {
+	text = prefix(text, maxScanBytes)
+	scannedBytes.Add(int64(len(text)))
+	return text
+}
+
+// prefix returns the first n bytes of text at most, cut on a rune
+// boundary.
+func prefix(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	return text[:runeStart(text, n)]
+}
 
 // span is a match in a text, in byte offsets.
 type span struct {
@@ -28,12 +56,12 @@ type span struct {
 // matches, HTML-escaped with the matches in <mark>. Where a run of query
 // words occurs as a phrase, only the phrase is marked, not every occurrence
 // of its words. An article whose text did not match shows the start of its
-// lead or body.
+// lead or body. Only the first maxScanBytes of each text are read.
 func snippets(a *Article, hl *highlighter) []string {
 	segs := segments(a.Title, a.Lead, a.Body)[1:]
 	spans := make([][]span, len(segs))
 	for i, seg := range segs {
-		spans[i] = hl.spans(seg.text)
+		spans[i] = hl.spans(scanned(seg.text))
 	}
 	hl.preferPhrases(segs, spans)
 	var out []string

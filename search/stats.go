@@ -50,6 +50,22 @@ func (ix *Index) bm25Context(ctx context.Context) (context.Context, error) {
 	return context.WithValue(ctx, bsearch.BM25StatsKey, &bsearch.BM25Stats{DocCount: float64(n), FieldCardinality: card}), nil
 }
 
+// statsScanBytes bounds the text of one sampled article analyzed to count
+// its tokens; the rest is estimated from the analyzed part's bytes per
+// token.
+const statsScanBytes = 256 << 10
+
+// estimateTokens counts the tokens of text, analyzing at most its first
+// statsScanBytes.
+func estimateTokens(text string) float64 {
+	head := prefix(text, statsScanBytes)
+	n := float64(len(analyzers.Analyze(head)))
+	if len(head) == len(text) || len(head) == 0 {
+		return n
+	}
+	return n * float64(len(text)) / float64(len(head))
+}
+
 // lengthStats returns the average field lengths, measuring them when the
 // index size n has moved by more than a tenth since the last measure.
 func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error) {
@@ -71,7 +87,7 @@ func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error
 		title := str(h.Fields[fieldTitle])
 		text := joined(title, str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
 		for field, s := range map[string]string{fieldTitle: title, fieldText: text} {
-			toks := float64(len(analyzers.Analyze(s)))
+			toks := estimateTokens(s)
 			st.avg[field] += toks
 			st.avg[field+foldedSuffix] += toks
 		}

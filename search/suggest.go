@@ -162,8 +162,12 @@ func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([
 	if err != nil {
 		return nil, err
 	}
+	texts, err := hitTexts(ctx, res.Hits)
+	if err != nil {
+		return nil, err
+	}
 	counts := map[string]int{}
-	for _, t := range hitTexts(res.Hits) {
+	for _, t := range texts {
 		for _, m := range t.all(want) {
 			next := nextWord(t.text[m.end:])
 			if next != "" && strings.HasPrefix(analyzers.Fold(next), key) {
@@ -201,21 +205,31 @@ func nextWord(s string) string {
 
 // suggestion proposes a better query: the words with their diacritics
 // restored from the hits that matched them, or a correction of words the
-// index does not know. It returns "" when it has nothing better.
-func (ix *Index) suggestion(c *compiled, res *bleve.SearchResult) string {
-	if len(c.textRuns) == 0 {
+// index does not know. It returns "" when it has nothing better, or
+// when ctx is done.
+func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchResult) string {
+	if len(c.textRuns) == 0 || ctx.Err() != nil {
 		return ""
 	}
 	v, err := ix.vocabulary()
 	if err != nil {
 		return ""
 	}
+	var texts analyzedTexts
+	for _, run := range c.textRuns {
+		if !analyzers.HasDiacritics(run) {
+			if texts, err = hitTexts(ctx, res.Hits); err != nil {
+				return ""
+			}
+			break
+		}
+	}
 	var parts []string
 	changed := false
 	for _, run := range c.textRuns {
 		s := run
 		if !analyzers.HasDiacritics(run) {
-			s = restore(run, v, res.Hits)
+			s = restore(run, v, texts)
 		}
 		if res.Total == 0 {
 			s = v.correct(s)
@@ -235,13 +249,13 @@ func (ix *Index) suggestion(c *compiled, res *bleve.SearchResult) string {
 // past the whole-run try are restored word by word.
 const maxRestoreWords = 16
 
-// restore puts diacritics back on a run typed without them: as the hits
-// of the search write it, when they hold it as a phrase (the adjacency
-// bonus ranks such hits first, so no other document needs reading); else,
-// from left to right, the longest parts of it the hits hold as phrases,
-// and word by word from the vocabulary where they hold none.
-func restore(run string, v *vocabulary, hits bsearch.DocumentMatchCollection) string {
-	texts := hitTexts(hits)
+// restore puts diacritics back on a run typed without them: as the texts
+// of the hits of the search write it, when they hold it as a phrase (the
+// adjacency bonus ranks such hits first, so no other document needs
+// reading); else, from left to right, the longest parts of it the hits
+// hold as phrases, and word by word from the vocabulary where they hold
+// none.
+func restore(run string, v *vocabulary, texts analyzedTexts) string {
 	if s, ok := texts.find(foldedTerms(run)); ok {
 		return analyzers.NormalizeCase(s)
 	}
@@ -277,16 +291,21 @@ type analyzedText struct {
 // phrase look-ups.
 type analyzedTexts []analyzedText
 
-func hitTexts(hits bsearch.DocumentMatchCollection) analyzedTexts {
+// hitTexts analyzes the first maxScanBytes of each text of the hits,
+// stopping with ctx's error when it is done.
+func hitTexts(ctx context.Context, hits bsearch.DocumentMatchCollection) (analyzedTexts, error) {
 	var out analyzedTexts
 	for _, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for _, seg := range hitSegments(h) {
-			if seg.text != "" {
-				out = append(out, analyzedText{seg.text, firstAtPosition(analyzers.AnalyzeFolded(seg.text))})
+			if text := scanned(seg.text); text != "" {
+				out = append(out, analyzedText{text, firstAtPosition(analyzers.AnalyzeFolded(text))})
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // find returns how the texts most often write the folded terms want as
