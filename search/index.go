@@ -30,26 +30,63 @@ type Index struct {
 	vocabBuilding bool
 }
 
-// Open opens the index in dir, creating it when dir holds none.
-func Open(dir string) (*Index, error) {
-	var (
-		b   bleve.Index
-		err error
-	)
-	if _, statErr := os.Stat(filepath.Join(dir, "index_meta.json")); statErr == nil {
-		b, err = bleve.Open(dir)
-	} else {
-		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-			return nil, fmt.Errorf("create index directory: %w", err)
-		}
-		b, err = bleve.New(dir, newMapping())
+// Open opens the index in dir, creating it when dir holds none. An index
+// built by another analysis version is refused with a *VersionError.
+func Open(dir string) (*Index, error) { return open(dir, true) }
+
+// OpenAnyVersion opens the existing index in dir whatever analysis version
+// built it, to read its articles back (Articles) into a rebuild.
+func OpenAnyVersion(dir string) (*Index, error) {
+	if !Exists(dir) {
+		return nil, fmt.Errorf("open index %s: %w", dir, os.ErrNotExist)
 	}
+	return open(dir, false)
+}
+
+// Exists reports whether dir holds an index.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	return err == nil
+}
+
+func open(dir string, check bool) (*Index, error) {
+	b, err := openBleve(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, err
+	}
+	if check {
+		if err := checkVersion(dir, b); err != nil {
+			b.Close()
+			return nil, err
+		}
 	}
 	ix := &Index{bleve: b}
 	ix.political.Store(synonym.Default())
 	return ix, nil
+}
+
+// openBleve opens the bleve index in dir, or creates one stamped with
+// AnalysisVersion.
+func openBleve(dir string) (bleve.Index, error) {
+	if Exists(dir) {
+		b, err := bleve.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("open index %s: %w", dir, err)
+		}
+		return b, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("create index directory: %w", err)
+	}
+	b, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := stampVersion(b); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
 }
 
 // SetVocabulary replaces the political vocabulary queries expand with
