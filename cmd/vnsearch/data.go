@@ -22,7 +22,8 @@ const (
 
 // openIndex opens (creating when needed) the index under the data dir.
 func openIndex(data string) (*search.Index, error) {
-	return search.Open(filepath.Join(data, indexDirName))
+	ix, err := search.Open(filepath.Join(data, indexDirName))
+	return ix, explainVersion(data, err)
 }
 
 // ensureDemo loads the bundled demo corpus into ix when ix is empty, so

@@ -6,6 +6,7 @@
 //	vnsearch import [--data DIR] FILE.jsonl[.gz]|-
 //	vnsearch search [--data DIR] [--json] [--size N] QUERY
 //	vnsearch stats  [--data DIR]
+//	vnsearch reindex --data DIR
 package main
 
 import (
