@@ -4,13 +4,21 @@
 // Vietnamese text and gives each one canonical id.
 //
 // A party document's id is its symbol in official spelling, "05-CT/TW",
-// "08-QĐi/TW", "144-QĐ/TW". Party numbers restart every term, so when the
-// shipped catalog (catalog.json) holds several documents with one symbol
-// the id gets the year: "12-NQ/TW@2012" (party building) and
-// "12-NQ/TW@2022" (the police force). Find resolves such a symbol by a date
-// or term named next to it ("ngày 16/3/2022", "khóa XI"), then by the
-// subject that follows it ("về xây dựng lực lượng Công an …"), then by the
-// article's date.
+// "08-QĐi/TW", "144-QĐ/TW". Party numbers restart every term, so a symbol
+// names a document only with its time, and the id carries the year when
+// the symbol is shared: "12-NQ/TW@2012" (party building) and
+// "12-NQ/TW@2022" (the police force). Find resolves a symbol in this
+// order: a date, year or term written next to it ("ngày 16/6/2022",
+// "(2022)", "khóa XI") decides, catalog or not — a date no catalog
+// document of that symbol fits gives the symbol and that year,
+// "18-NQ/TW@2022" or "99-NQ/TW@2024"; then the subject around it against
+// the catalog titles ("về xây dựng lực lượng Công an …"); then the
+// article's date, when exactly one catalog document with the symbol had
+// been issued by then (a document is not cited before it exists).
+// Otherwise the id stays the bare symbol, "12-NQ/TW": never a guess.
+// "Quy định 07-QĐ/TW" is the catalog's 07-QĐi/TW (the press mixes the two
+// spellings). A filter value typed without a year ("12-NQ/TW") stands for
+// every id the symbol may have been filed under.
 //
 // Surface forms recognized, with or without diacritics, in any case and in
 // NFC or NFD: the full symbol ("Chỉ thị số 05-CT/TW", "Kết luận số 01

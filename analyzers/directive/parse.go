@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,12 +39,31 @@ func symbolIDs(sy symbol, year string, hasYear bool) ([]string, bool) {
 		}
 		return []string{key + "@" + year}, true
 	}
-	if len(docs) == 0 {
-		return []string{key}, true
+	return symbolAllIDs(key), true
+}
+
+// Years a typed symbol without a year may stand for.
+const (
+	firstYear  = 1991
+	yearsAhead = 1
+)
+
+// symbolAllIDs returns every id a symbol typed without a year may have
+// been filed under: its catalog documents, the symbol alone (a mention
+// nothing dated) and the symbol with each year (a dated mention of a
+// document the catalog lacks).
+func symbolAllIDs(key string) []string {
+	var ids []string
+	for _, d := range cat.bySymbol[key] {
+		ids = append(ids, d.ID)
 	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = d.ID
+	if len(ids) != 1 || ids[0] != key {
+		ids = append(ids, key)
 	}
-	return ids, true
+	for y := firstYear; y <= time.Now().Year()+yearsAhead; y++ {
+		if id := key + "@" + strconv.Itoa(y); !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

@@ -15,64 +15,92 @@ type evidence struct {
 }
 
 // resolve turns a symbol mentioned at words i..j-1 into canonical ids.
+// Numbers restart every term, so a symbol names a document only with its
+// time: a date, year or term written next to the mention decides, in the
+// catalog or not; then the subject around it against the catalog titles;
+// then the article's date, when exactly one catalog document with the
+// symbol had been issued by then. Otherwise the id stays without a year.
 func (s *scanner) resolve(sym symbol, i, j int) []string {
-	key := sym.String()
-	docs := cat.bySymbol[key]
+	key, docs := catalogSymbol(sym)
 	ev := s.evidenceAfter(j)
-	if ev.date != "" && !sameTime(docs, ev.date) {
-		return []string{key + "@" + ev.date[:4]} // a document the catalog lacks
-	}
-	switch {
-	case len(docs) == 0:
-		return []string{key}
-	case len(docs) == 1:
-		return []string{docs[0].ID}
-	}
-	if d, ok := s.choose(docs, ev, i, j); ok {
+	if d, ok := chooseByTime(docs, ev); ok {
 		return []string{d.ID}
 	}
-	if s.query {
-		ids := make([]string, len(docs))
-		for k, d := range docs {
-			ids[k] = d.ID
-		}
-		return ids
+	if y := ev.writtenYear(); y != "" && !anyFits(docs, ev) {
+		return []string{key + "@" + y} // a document the catalog lacks
 	}
-	return []string{byDate(docs, s.published).ID}
+	if s.query {
+		return symbolAllIDs(key)
+	}
+	docs = issuedBy(docs, s.published)
+	if len(docs) == 1 {
+		return []string{docs[0].ID}
+	}
+	if d, ok := s.bySubject(docs, i, j); ok {
+		return []string{d.ID}
+	}
+	return []string{key}
 }
 
-// sameTime reports whether a date written next to a symbol fits one of
-// the catalog documents with it: same year or same term. Dates written
-// in articles are sometimes wrong by days, so the year is enough.
-func sameTime(docs []Doc, date string) bool {
-	if len(docs) == 0 {
-		return true
+// catalogSymbol returns the symbol's key and catalog documents. The press
+// writes "07-QĐ/TW" for the catalog's "07-QĐi/TW" and the other way
+// round: when only the other spelling is in the catalog, it is the one.
+func catalogSymbol(sym symbol) (string, []Doc) {
+	key := sym.String()
+	if docs := cat.bySymbol[key]; len(docs) > 0 || sym.Code != "QĐ" && sym.Code != "QĐi" {
+		return key, docs
 	}
+	other := sym
+	other.Code = map[string]string{"QĐ": "QĐi", "QĐi": "QĐ"}[sym.Code]
+	if docs := cat.bySymbol[other.String()]; len(docs) > 0 {
+		return other.String(), docs
+	}
+	return key, nil
+}
+
+// writtenYear is the year of the date or the year written next to a
+// mention, "" when none is.
+func (ev evidence) writtenYear() string {
+	switch {
+	case ev.date != "":
+		return ev.date[:4]
+	case ev.year != 0:
+		return strconv.Itoa(ev.year)
+	}
+	return ""
+}
+
+// anyFits reports whether a catalog document fits the time written next
+// to a mention: the same year or the same term. Dates written in articles
+// are sometimes wrong by days, and a number names one document a term.
+func anyFits(docs []Doc, ev evidence) bool {
+	y := ev.writtenYear()
 	for _, d := range docs {
-		if d.Date[:4] == date[:4] || termOf(d.Date) == termOf(date) {
+		if d.Date[:4] == y || termOf(d.Date) == termOf(y+"-07-01") && (ev.date == "" || termOf(d.Date) == termOf(ev.date)) {
 			return true
 		}
 	}
 	return false
 }
 
-// choose picks among documents sharing a symbol by the date, year or term
-// named after the mention, then by the subject around it.
-func (s *scanner) choose(docs []Doc, ev evidence, i, j int) (Doc, bool) {
+// chooseByTime picks among documents sharing a symbol by the date, year
+// or term named after the mention.
+func chooseByTime(docs []Doc, ev evidence) (Doc, bool) {
 	for _, keep := range []func(Doc) bool{
 		func(d Doc) bool { return ev.date != "" && d.Date == ev.date },
+		func(d Doc) bool { return ev.date != "" && d.Date[:4] == ev.date[:4] },
 		func(d Doc) bool { return ev.date != "" && termOf(d.Date) == termOf(ev.date) },
 		func(d Doc) bool { return ev.year != 0 && d.Date[:4] == strconv.Itoa(ev.year) },
 		func(d Doc) bool { return ev.term != 0 && termOf(d.Date) == ev.term },
 		func(d Doc) bool {
-			return ev.year != 0 && termOf(d.Date) == termOf(fmt.Sprintf("%04d-07-01", ev.year))
+			return ev.date == "" && ev.year != 0 && termOf(d.Date) == termOf(fmt.Sprintf("%04d-07-01", ev.year))
 		},
 	} {
 		if d, ok := only(docs, keep); ok {
 			return d, true
 		}
 	}
-	return s.bySubject(docs, i, j)
+	return Doc{}, false
 }
 
 // only returns the single document keep accepts.
@@ -89,20 +117,21 @@ func only(docs []Doc, keep func(Doc) bool) (Doc, bool) {
 	return Doc{}, false
 }
 
-// byDate picks the latest document issued by the article's date; the
-// latest of all for an undated article, the first for one older than all.
-func byDate(docs []Doc, published time.Time) Doc {
+// issuedBy returns the catalog documents of docs issued by the article's
+// date: a document is not cited before it exists. An undated article
+// keeps them all.
+func issuedBy(docs []Doc, published time.Time) []Doc {
 	if published.IsZero() {
-		return docs[len(docs)-1]
+		return docs
 	}
 	day := published.Format(time.DateOnly)
-	best := docs[0]
+	var out []Doc
 	for _, d := range docs {
 		if d.Date <= day {
-			best = d
+			out = append(out, d)
 		}
 	}
-	return best
+	return out
 }
 
 // evidenceWords is how far after a mention a date or term is looked for.
