@@ -61,7 +61,7 @@ func (c *Crawler) item(ctx context.Context, src Source, it feeds.Item, key strin
 func permanent(err error) bool {
 	var se *fetch.StatusError
 	return errors.As(err, &se) && se.Permanent() || errors.Is(err, fetch.ErrDisallowed) ||
-		errors.Is(err, fetch.ErrTooLarge) || errors.Is(err, fetch.ErrRedirect)
+		errors.Is(err, fetch.ErrTooLarge) || errors.Is(err, fetch.ErrRedirect) || errors.Is(err, fetch.ErrPrivate)
 }
 
 type outcome string
@@ -74,7 +74,7 @@ const (
 
 // fetchArticle fetches, extracts and indexes one article page.
 func (c *Crawler) fetchArticle(ctx context.Context, src Source, it feeds.Item, key string) (outcome, error) {
-	resp, err := c.fetcher.Get(ctx, it.URL, fetch.Validators{})
+	resp, err := c.fetcherFor(src).Get(ctx, it.URL, fetch.Validators{})
 	if err != nil {
 		return "", err
 	}

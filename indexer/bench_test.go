@@ -27,7 +27,7 @@ func BenchmarkCrawl(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		rep := c.Crawl(context.Background(), Source{Name: "Bench", Schedule: "@hourly", Feeds: []string{site.URL + "/feed.xml"}})
+		rep := c.Crawl(context.Background(), Source{Name: "Bench", Schedule: "@hourly", AllowPrivate: true, Feeds: []string{site.URL + "/feed.xml"}})
 		b.StopTimer()
 		if rep.New != n {
 			b.Fatalf("crawled: %s", rep)

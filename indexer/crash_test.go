@@ -49,7 +49,7 @@ func crashChild() int {
 		return 1
 	}
 	defer c.Close()
-	rep := c.Crawl(ctx, Source{Name: "Crash", Schedule: "@hourly", Feeds: []string{os.Getenv(envChildFeed)}})
+	rep := c.Crawl(ctx, Source{Name: "Crash", Schedule: "@hourly", AllowPrivate: true, Feeds: []string{os.Getenv(envChildFeed)}})
 	fmt.Println("DONE", rep)
 	return 0
 }

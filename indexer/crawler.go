@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -37,6 +38,7 @@ type Crawler struct {
 	store     Store
 	db        *state.DB
 	fetcher   *fetch.Client
+	views     sync.Map // source name → sourceFetcher (allow_private)
 	log       *slog.Logger
 	commitMu  sync.Mutex // serializes grouping, state and index writes
 }
@@ -132,7 +134,7 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) *Report {
 	for _, u := range src.URLs() {
 		c.fetcher.SetDelay(u, src.Delay)
 	}
-	d := &discovery{c: c, ctx: ctx, rep: rep, log: log}
+	d := &discovery{c: c, f: c.fetcherFor(src), ctx: ctx, rep: rep, log: log}
 	if c.items(ctx, src, d.run(src), rep, log) {
 		d.save()
 	}
@@ -140,6 +142,29 @@ func (c *Crawler) Crawl(ctx context.Context, src Source) *Report {
 	log.Info("source crawled", "fetched", rep.Fetched, "new", rep.New, "updated", rep.Updated,
 		"skipped", rep.Skipped, "failed", rep.Failed())
 	return rep
+}
+
+// sourceFetcher is the fetcher of a source with allow_private, with the
+// URLs it was opened for.
+type sourceFetcher struct {
+	urls string
+	f    *fetch.Client
+}
+
+// fetcherFor returns the fetcher src's crawl uses: the shared one, or for
+// a source with allow_private a view of it that may reach the private
+// hosts src names. A view is kept per source, with its connections.
+func (c *Crawler) fetcherFor(src Source) *fetch.Client {
+	if !src.AllowPrivate {
+		return c.fetcher
+	}
+	urls := strings.Join(src.URLs(), "\n")
+	if v, ok := c.views.Load(src.Name); ok && v.(sourceFetcher).urls == urls {
+		return v.(sourceFetcher).f
+	}
+	f := c.fetcher.WithPrivate(src.URLs()...)
+	c.views.Store(src.Name, sourceFetcher{urls: urls, f: f})
+	return f
 }
 
 // items handles the announced items in order, each URL once, at most

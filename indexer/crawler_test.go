@@ -16,12 +16,12 @@ import (
 )
 
 func sourceA(base string) Source {
-	return Source{Name: "Báo Mẫu", Schedule: "@every 1h", Feeds: []string{base + "/rss/home.rss"},
+	return Source{Name: "Báo Mẫu", Schedule: "@every 1h", AllowPrivate: true, Feeds: []string{base + "/rss/home.rss"},
 		Pages: []string{base + "/chuyen-muc/xay-dung-dang.html"}}
 }
 
 func sourceB(base string) Source {
-	return Source{Name: "Trang B", Schedule: "@every 1h", Sitemaps: []string{base + "/sitemap-index.xml"}}
+	return Source{Name: "Trang B", Schedule: "@every 1h", AllowPrivate: true, Sitemaps: []string{base + "/sitemap-index.xml"}}
 }
 
 var articlePaths = []string{
@@ -242,6 +242,18 @@ func TestLoadSources(t *testing.T) {
 	if len(srcs) < 6 {
 		t.Errorf("example sources: %d, want at least 6", len(srcs))
 	}
+	for _, s := range srcs {
+		if s.AllowPrivate {
+			t.Errorf("example source %q opens private addresses", s.Name)
+		}
+	}
+	p := filepath.Join(t.TempDir(), "private.yaml")
+	if err := os.WriteFile(p, []byte("sources:\n  - {name: A, schedule: \"@hourly\", allow_private: true, feeds: [\"http://10.0.0.12:8080/rss\"]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if srcs, err := LoadSources(p); err != nil || !srcs[0].AllowPrivate {
+		t.Errorf("allow_private: true read as %+v, %v", srcs, err)
+	}
 	bad := map[string]string{
 		"empty":    "sources: []\n",
 		"schedule": "sources:\n  - name: A\n    schedule: \"every now\"\n    feeds: [https://a.vn/rss]\n",
@@ -250,6 +262,7 @@ func TestLoadSources(t *testing.T) {
 		"twice":    "sources:\n  - {name: A, schedule: \"@hourly\", feeds: [\"https://a.vn/r\"]}\n  - {name: A, schedule: \"@hourly\", feeds: [\"https://a.vn/r\"]}\n",
 		"selector": "sources:\n  - name: A\n    schedule: \"@hourly\"\n    feeds: [https://a.vn/rss]\n    selectors: {body: \"div[\"}\n",
 		"delay":    "sources:\n  - name: A\n    schedule: \"@hourly\"\n    delay: soon\n    feeds: [https://a.vn/rss]\n",
+		"private":  "sources:\n  - name: A\n    schedule: \"@hourly\"\n    allow_private: sometimes\n    feeds: [https://a.vn/rss]\n",
 	}
 	for name, text := range bad {
 		p := filepath.Join(t.TempDir(), name+".yaml")

@@ -16,6 +16,7 @@ import (
 // one run and collects the article URLs they announce.
 type discovery struct {
 	c   *Crawler
+	f   *fetch.Client // the source's view of the fetcher
 	ctx context.Context
 	rep *Report
 	log *slog.Logger
@@ -74,7 +75,7 @@ func (d *discovery) read(raw string) *feeds.Doc {
 
 // page reads a listing page's article links.
 func (d *discovery) page(raw string) {
-	resp, err := d.c.fetcher.Get(d.ctx, raw, fetch.Validators{})
+	resp, err := d.f.Get(d.ctx, raw, fetch.Validators{})
 	if err == nil {
 		var text string
 		if text, err = resp.Text(); err == nil {
@@ -122,7 +123,7 @@ func (d *discovery) parsed(raw string) (*feeds.Doc, fetch.Validators, error) {
 	if err != nil {
 		return nil, prev, err
 	}
-	resp, err := d.c.fetcher.Get(d.ctx, raw, prev)
+	resp, err := d.f.Get(d.ctx, raw, prev)
 	if err != nil {
 		return nil, prev, err
 	}

@@ -53,7 +53,7 @@ func TestSchedulerSkipsOverlapAndWaitsOnClose(t *testing.T) {
 	defer site.Close()
 	store := newMemStore()
 	c := openCrawler(t, filepath.Join(t.TempDir(), "crawl.db"), store)
-	src := Source{Name: "Chậm", Schedule: "@every 1h", Feeds: []string{site.URL + "/feed.xml"}}
+	src := Source{Name: "Chậm", Schedule: "@every 1h", AllowPrivate: true, Feeds: []string{site.URL + "/feed.xml"}}
 	s := NewScheduler(c, []Source{src}, nil)
 	var mu sync.Mutex
 	var reports []*Report

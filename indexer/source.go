@@ -30,6 +30,11 @@ type Source struct {
 	Pages []string `yaml:"pages"`
 	// Selectors override extraction for this site.
 	Selectors extract.Selectors `yaml:"selectors"`
+	// AllowPrivate lets the crawl of this source reach the non-public
+	// addresses (loopback, private, link-local…) of exactly the hosts,
+	// host and port, that its feeds, sitemaps and pages name; every other
+	// non-public address stays refused. For a site on an intranet.
+	AllowPrivate bool `yaml:"allow_private"`
 }
 
 // URLs returns the feeds, pages and sitemaps of the source, in the order
@@ -74,6 +79,7 @@ func (s Source) Validate() error {
 //	    sitemaps: [https://nhandan.vn/sitemap.xml]
 //	    pages: []
 //	    selectors: {title: "", lead: "", body: "", published: ""}
+//	    allow_private: false
 func LoadSources(path string) ([]Source, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {

@@ -35,7 +35,7 @@ func TestUpdatedArticle(t *testing.T) {
 	defer srv.Close()
 	store := newMemStore()
 	c := openCrawler(t, filepath.Join(t.TempDir(), "crawl.db"), store)
-	src := Source{Name: "Báo Mẫu", Schedule: "@hourly", Sitemaps: []string{srv.URL + "/sitemap.xml"}}
+	src := Source{Name: "Báo Mẫu", Schedule: "@hourly", AllowPrivate: true, Sitemaps: []string{srv.URL + "/sitemap.xml"}}
 	ctx := context.Background()
 	if rep := c.Crawl(ctx, src); rep.New != 1 {
 		t.Fatalf("first run: %s", rep)

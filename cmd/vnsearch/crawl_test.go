@@ -47,7 +47,7 @@ func writeSources(t *testing.T, feeds ...string) string {
 	var b strings.Builder
 	b.WriteString("sources:\n")
 	for i, f := range feeds {
-		fmt.Fprintf(&b, "  - name: Nguồn %d\n    schedule: \"@every 1h\"\n    feeds: [%q]\n", i+1, f)
+		fmt.Fprintf(&b, "  - name: Nguồn %d\n    schedule: \"@every 1h\"\n    allow_private: true\n    feeds: [%q]\n", i+1, f)
 	}
 	path := filepath.Join(t.TempDir(), "sources.yaml")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {

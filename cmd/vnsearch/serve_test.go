@@ -211,7 +211,7 @@ func TestServeWithSources(t *testing.T) {
 	site := httptest.NewServer(http.NotFoundHandler())
 	defer site.Close()
 	sources := filepath.Join(t.TempDir(), "sources.yaml")
-	yaml := "sources:\n  - name: Báo Thử\n    schedule: \"@every 1h\"\n    feeds: [" + site.URL + "/rss]\n"
+	yaml := "sources:\n  - name: Báo Thử\n    schedule: \"@every 1h\"\n    allow_private: true\n    feeds: [" + site.URL + "/rss]\n"
 	if err := os.WriteFile(sources, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}

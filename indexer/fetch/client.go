@@ -61,15 +61,26 @@ type Response struct {
 	Validators Validators
 }
 
-// Client fetches URLs politely. It is safe for concurrent use.
+// Client fetches URLs politely. It never connects to a non-public
+// address (see Public) except those WithPrivate allows. It is safe for
+// concurrent use.
 type Client struct {
 	cfg    Config
-	http   *http.Client
 	log    *slog.Logger
+	agent  string
+	polite *politeness
+	// http differs between the views of one Client (WithPrivate): each
+	// has its own connection pool, so that a connection one view may
+	// open is never reused by another.
+	http *http.Client
+}
+
+// politeness is the state the views of one Client share: request slots,
+// delays and robots.txt per host.
+type politeness struct {
 	mu     sync.Mutex
 	hosts  map[string]*host
 	robots map[string]*robots
-	agent  string
 }
 
 // host serializes the requests to one host.
@@ -91,12 +102,40 @@ func New(cfg Config, logger *slog.Logger) (*Client, error) {
 	c := &Client{
 		cfg:    cfg,
 		log:    logger,
-		hosts:  map[string]*host{},
-		robots: map[string]*robots{},
 		agent:  strings.ToLower(strings.SplitN(cfg.UserAgent, "/", 2)[0]),
+		polite: &politeness{hosts: map[string]*host{}, robots: map[string]*robots{}},
 	}
-	c.http = &http.Client{CheckRedirect: c.checkRedirect}
+	c.http = c.newHTTP(nil)
 	return c, nil
+}
+
+// WithPrivate returns a view of c that may also connect to the
+// non-public addresses of the hosts (host and port) that urls name, and
+// to no other non-public address. The view shares c's request slots,
+// delays and robots.txt cache; it has its own connections.
+func (c *Client) WithPrivate(urls ...string) *Client {
+	open := map[string]bool{}
+	for _, raw := range urls {
+		if u, err := url.Parse(raw); err == nil {
+			if hp := hostPort(u); hp != "" {
+				open[hp] = true
+			}
+		}
+	}
+	v := *c
+	v.http = v.newHTTP(open)
+	return &v
+}
+
+// newHTTP returns an http.Client that dials through a guard opening the
+// host:port pairs of open; it ignores proxy settings, which would move
+// the connection out of the guard's sight.
+func (c *Client) newHTTP(open map[string]bool) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.Proxy = nil
+	t.DialContext = newGuard(c.cfg.Resolver, open).DialContext
+	t.MaxIdleConnsPerHost = max(c.cfg.PerHost, 2)
+	return &http.Client{CheckRedirect: c.checkRedirect, Transport: t}
 }
 
 // SetDelay sets the pause between two requests to the host of rawURL, when
@@ -111,12 +150,13 @@ func (c *Client) SetDelay(rawURL string, d time.Duration) {
 }
 
 func (c *Client) host(name string) *host {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	h, ok := c.hosts[name]
+	p := c.polite
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	h, ok := p.hosts[name]
 	if !ok {
 		h = &host{sem: make(chan struct{}, c.cfg.PerHost), delay: c.cfg.Delay}
-		c.hosts[name] = h
+		p.hosts[name] = h
 	}
 	return h
 }

@@ -26,13 +26,15 @@ func testConfig() Config {
 	return cfg
 }
 
-func newClient(t *testing.T, cfg Config) *Client {
+// newClient returns a client that may reach the test servers of urls on
+// loopback, as a source with allow_private may.
+func newClient(t *testing.T, cfg Config, urls ...string) *Client {
 	t.Helper()
 	c, err := New(cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c
+	return c.WithPrivate(urls...)
 }
 
 func TestGet(t *testing.T) {
@@ -76,7 +78,7 @@ func TestGet(t *testing.T) {
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	c := newClient(t, testConfig())
+	c := newClient(t, testConfig(), srv.URL)
 	ctx := context.Background()
 
 	resp, err := c.Get(ctx, srv.URL+"/feed.xml", Validators{})
@@ -118,7 +120,7 @@ func TestGet(t *testing.T) {
 
 	cfg := testConfig()
 	cfg.Timeout = 100 * time.Millisecond
-	if _, err := newClient(t, cfg).Get(ctx, srv.URL+"/slow", Validators{}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := newClient(t, cfg, srv.URL).Get(ctx, srv.URL+"/slow", Validators{}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("slow server: err %v, want a deadline", err)
 	}
 }
@@ -134,12 +136,12 @@ func TestRobotsUnavailable(t *testing.T) {
 	defer srv.Close()
 	cfg := testConfig()
 	cfg.Retries = 0
-	_, err := newClient(t, cfg).Get(context.Background(), srv.URL+"/a.html", Validators{})
+	_, err := newClient(t, cfg, srv.URL).Get(context.Background(), srv.URL+"/a.html", Validators{})
 	if !errors.Is(err, ErrRobotsUnavailable) || !strings.Contains(err.Error(), "robots.txt answered http status 500") {
 		t.Fatalf("err = %v, want ErrRobotsUnavailable", err)
 	}
 	srv.Close()
-	_, err = newClient(t, cfg).Get(context.Background(), srv.URL+"/a.html", Validators{})
+	_, err = newClient(t, cfg, srv.URL).Get(context.Background(), srv.URL+"/a.html", Validators{})
 	if err == nil || errors.Is(err, ErrDisallowed) || !strings.Contains(err.Error(), "connection refused") {
 		t.Fatalf("unreachable host: err = %v", err)
 	}
@@ -159,7 +161,7 @@ func TestPerHostConcurrency(t *testing.T) {
 		cur.Add(-1)
 	}))
 	defer srv.Close()
-	c := newClient(t, testConfig())
+	c := newClient(t, testConfig(), srv.URL)
 	done := make(chan struct{})
 	for i := range 6 {
 		go func() {
@@ -245,7 +247,7 @@ func TestRobotsExpire(t *testing.T) {
 		fmt.Fprint(w, "ok")
 	}))
 	defer srv.Close()
-	c := newClient(t, testConfig())
+	c := newClient(t, testConfig(), srv.URL)
 	ctx := context.Background()
 	for range 2 {
 		if _, err := c.Get(ctx, srv.URL+"/a.html", Validators{}); err != nil {
@@ -256,11 +258,11 @@ func TestRobotsExpire(t *testing.T) {
 		t.Fatalf("robots.txt fetched %d times, want 1 (cached)", n)
 	}
 	disallow.Store(true)
-	c.mu.Lock()
-	for _, r := range c.robots {
+	c.polite.mu.Lock()
+	for _, r := range c.polite.robots {
 		r.expires = time.Now().Add(-time.Second)
 	}
-	c.mu.Unlock()
+	c.polite.mu.Unlock()
 	if _, err := c.Get(ctx, srv.URL+"/a.html", Validators{}); !errors.Is(err, ErrDisallowed) {
 		t.Fatalf("after expiry: %v, want the new robots.txt obeyed", err)
 	}

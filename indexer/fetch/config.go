@@ -24,6 +24,9 @@ type Config struct {
 	Delay time.Duration
 	// PerHost bounds the concurrent requests to one host.
 	PerHost int
+	// Resolver looks up host names; nil means net.DefaultResolver. Tests
+	// set one to make a name resolve to a private address.
+	Resolver Resolver
 }
 
 // DefaultConfig returns a polite configuration for news sites.

@@ -46,9 +46,9 @@ const (
 
 func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	key := u.Scheme + "://" + u.Host
-	c.mu.Lock()
-	r, ok := c.robots[key]
-	c.mu.Unlock()
+	c.polite.mu.Lock()
+	r, ok := c.polite.robots[key]
+	c.polite.mu.Unlock()
 	if ok && time.Now().Before(r.expires) {
 		return r, nil
 	}
@@ -56,9 +56,9 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	c.robots[key] = r
-	c.mu.Unlock()
+	c.polite.mu.Lock()
+	c.polite.robots[key] = r
+	c.polite.mu.Unlock()
 	if r.delay > 0 {
 		c.SetDelay(key, r.delay)
 	}
