@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -75,22 +74,6 @@ type Client struct {
 	http *http.Client
 }
 
-// politeness is the state the views of one Client share: request slots,
-// delays and robots.txt per host.
-type politeness struct {
-	mu     sync.Mutex
-	hosts  map[string]*host
-	robots map[string]*robots
-}
-
-// host serializes the requests to one host.
-type host struct {
-	sem   chan struct{}
-	mu    sync.Mutex
-	next  time.Time
-	delay time.Duration
-}
-
 // New returns a Client; a nil logger discards logs.
 func New(cfg Config, logger *slog.Logger) (*Client, error) {
 	if err := cfg.Validate(); err != nil {
@@ -138,35 +121,15 @@ func (c *Client) newHTTP(open map[string]bool) *http.Client {
 	return &http.Client{CheckRedirect: c.checkRedirect, Transport: t}
 }
 
-// SetDelay sets the pause between two requests to the host of rawURL, when
-// longer than the configured default.
-func (c *Client) SetDelay(rawURL string, d time.Duration) {
-	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
-		h := c.host(u.Host)
-		h.mu.Lock()
-		h.delay = max(h.delay, d)
-		h.mu.Unlock()
-	}
-}
-
-func (c *Client) host(name string) *host {
-	p := c.polite
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	h, ok := p.hosts[name]
-	if !ok {
-		h = &host{sem: make(chan struct{}, c.cfg.PerHost), delay: c.cfg.Delay}
-		p.hosts[name] = h
-	}
-	return h
-}
-
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > c.cfg.MaxRedirects {
 		return fmt.Errorf("%w: stopped after %d redirects", ErrRedirect, c.cfg.MaxRedirects)
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("%w: %q is not http or https", ErrRedirect, req.URL.Scheme)
+	}
+	if fetchingRobots(req.Context()) {
+		return nil // a robots.txt is read wherever it leads
 	}
 	if err := c.checkRobots(req.Context(), req.URL); err != nil {
 		return fmt.Errorf("redirect to %s: %w", req.URL, err)
@@ -220,11 +183,16 @@ func retryable(ctx context.Context, err error) bool {
 
 // once makes one attempt, waiting for its turn on the host.
 func (c *Client) once(ctx context.Context, u *url.URL, prev Validators) (*Response, error) {
-	release, err := c.acquire(ctx, u.Host)
+	release, err := c.acquire(ctx, hostName(u))
 	if err != nil {
 		return nil, err
 	}
 	defer release()
+	return c.request(ctx, u, prev)
+}
+
+// request makes one request, redirects followed, within the timeout.
+func (c *Client) request(ctx context.Context, u *url.URL, prev Validators) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
@@ -274,34 +242,4 @@ func (c *Client) read(resp *http.Response) (*Response, error) {
 	}
 	out.Body = body
 	return out, nil
-}
-
-// acquire waits for a free slot on the host and for the host's delay to
-// pass since the previous request started.
-func (c *Client) acquire(ctx context.Context, name string) (func(), error) {
-	h := c.host(name)
-	select {
-	case h.sem <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	h.mu.Lock()
-	now := time.Now()
-	start := now
-	if h.next.After(now) {
-		start = h.next
-	}
-	h.next = start.Add(h.delay)
-	h.mu.Unlock()
-	if wait := start.Sub(now); wait > 0 {
-		t := time.NewTimer(wait)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			<-h.sem
-			return nil, ctx.Err()
-		}
-	}
-	return func() { <-h.sem }, nil
 }

@@ -267,3 +267,62 @@ func TestRobotsExpire(t *testing.T) {
 		t.Fatalf("after expiry: %v, want the new robots.txt obeyed", err)
 	}
 }
+
+// TestRedirectWithinHost: a request holding its host's only slot is
+// redirected to https and to another port of the same host; reading the
+// new origin's robots.txt does not wait for that slot, so the request
+// completes within a short timeout, and the new origin's robots.txt is
+// obeyed.
+func TestRedirectWithinHost(t *testing.T) {
+	var robotsHits atomic.Int32
+	secure := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			robotsHits.Add(1)
+			fmt.Fprint(w, "User-agent: *\nDisallow: /noi-bo/\n")
+		case "/bai.html":
+			fmt.Fprint(w, "bài viết")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer secure.Close()
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bai.html" {
+			fmt.Fprint(w, "cổng khác")
+		}
+	}))
+	defer other.Close()
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/bai.html":
+			http.Redirect(w, r, secure.URL+"/bai.html", http.StatusMovedPermanently)
+		case "/port.html":
+			http.Redirect(w, r, other.URL+"/bai.html", http.StatusFound)
+		case "/noi-bo.html":
+			http.Redirect(w, r, secure.URL+"/noi-bo/a.html", http.StatusFound)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer plain.Close()
+	cfg := testConfig()
+	cfg.Timeout = time.Second
+	cfg.Retries = 0
+	c := newClient(t, cfg, plain.URL, secure.URL, other.URL)
+	c.http.Transport.(*http.Transport).TLSClientConfig = secure.Client().Transport.(*http.Transport).TLSClientConfig
+	ctx := context.Background()
+	tests := []struct{ path, want string }{{"/bai.html", "bài viết"}, {"/port.html", "cổng khác"}}
+	for _, tt := range tests {
+		resp, err := c.Get(ctx, plain.URL+tt.path, Validators{})
+		if err != nil || string(resp.Body) != tt.want {
+			t.Errorf("get %s: %v, want %q", tt.path, err, tt.want)
+		}
+	}
+	if _, err := c.Get(ctx, plain.URL+"/noi-bo.html", Validators{}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("redirect to a path the https robots.txt disallows: %v", err)
+	}
+	if n := robotsHits.Load(); n != 1 {
+		t.Errorf("https robots.txt read %d times, want 1", n)
+	}
+}

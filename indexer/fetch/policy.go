@@ -46,11 +46,16 @@ const (
 
 func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	key := u.Scheme + "://" + u.Host
-	c.polite.mu.Lock()
-	r, ok := c.polite.robots[key]
-	c.polite.mu.Unlock()
-	if ok && time.Now().Before(r.expires) {
+	if r := c.cachedRobots(key); r != nil {
 		return r, nil
+	}
+	release, err := c.acquireRobots(ctx, hostName(u))
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	if r := c.cachedRobots(key); r != nil {
+		return r, nil // read by another request meanwhile
 	}
 	r, err := c.loadRobots(ctx, &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"})
 	if err != nil {
@@ -65,11 +70,22 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 	return r, nil
 }
 
+// cachedRobots returns the robots.txt of an origin while it is fresh.
+func (c *Client) cachedRobots(key string) *robots {
+	c.polite.mu.Lock()
+	defer c.polite.mu.Unlock()
+	if r, ok := c.polite.robots[key]; ok && time.Now().Before(r.expires) {
+		return r
+	}
+	return nil
+}
+
 // loadRobots follows the usual reading of robots.txt: a 4xx allows
 // everything, a 5xx forbids everything for a while; an unreachable host
-// is an error.
+// is an error. It is called holding the host's robots slot, not a request
+// slot (see host.robotsSem).
 func (c *Client) loadRobots(ctx context.Context, u *url.URL) (*robots, error) {
-	resp, err := c.once(ctx, u, Validators{})
+	resp, err := c.request(context.WithValue(ctx, robotsKey{}, true), u, Validators{})
 	var se *StatusError
 	switch {
 	case err == nil:
