@@ -65,11 +65,15 @@ func open(dir string, check bool) (*Index, error) {
 	return ix, nil
 }
 
+// openConfig bounds the wait for scorch's root.bolt, which another
+// process may hold: a held index fails to open instead of hanging.
+var openConfig = map[string]any{"bolt_timeout": "5s"}
+
 // openBleve opens the bleve index in dir, or creates one stamped with
 // AnalysisVersion.
 func openBleve(dir string) (bleve.Index, error) {
 	if Exists(dir) {
-		b, err := bleve.Open(dir)
+		b, err := bleve.OpenUsing(dir, openConfig)
 		if err != nil {
 			return nil, fmt.Errorf("open index %s: %w", dir, err)
 		}

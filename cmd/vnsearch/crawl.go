@@ -68,6 +68,11 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	lock, err := lockData(ctx, cfg.Data, "crawl")
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	ix, err := openIndex(cfg.Data)
 	if err != nil {
 		return err

@@ -50,6 +50,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if c, ok := in.(io.Closer); ok {
 		defer c.Close()
 	}
+	lock, err := lockData(ctx, *data, "import")
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	ix, err := openIndex(*data)
 	if err != nil {
 		return err

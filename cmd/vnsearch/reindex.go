@@ -44,6 +44,11 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
+	lock, err := lockData(ctx, *data, "reindex")
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	n, err := reindex(ctx, *data, *quiet, stderr)
 	if err != nil {
 		return err

@@ -41,6 +41,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errors.New("no query")
 	}
+	lock, err := lockData(ctx, *data, "search")
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	ix, err := openIndex(*data)
 	if err != nil {
 		return err

@@ -120,6 +120,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
+	lock, err := lockData(ctx, cfg.Data, "serve")
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	ix, err := openIndex(cfg.Data)
 	if err != nil {
 		return err
@@ -146,17 +151,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	n, _ := ix.Count()
 	log.Info("index open", "data", cfg.Data, "articles", n)
-	return listenAndServe(ctx, cfg, handler, log)
+	return listenAndServe(ctx, cfg, handler, lock, log)
 }
 
 // listenAndServe serves h on cfg.Addr until ctx ends, then shuts down in
-// two stages (serveUntilDone).
-func listenAndServe(ctx context.Context, cfg serveConfig, h http.Handler, log *slog.Logger) error {
+// two stages (serveUntilDone). The lock of the data directory records the
+// address, for the messages of the commands it turns away.
+func listenAndServe(ctx context.Context, cfg serveConfig, h http.Handler, lock *dataLock, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	log.Info("serving", "addr", ln.Addr().String())
+	if err := lock.SetURL(localURL(ln.Addr())); err != nil {
+		log.Warn("record the address in the data directory lock", "err", err)
+	}
 	force, stop := shutdownSignals(ctx)
 	defer stop()
 	return serveUntilDone(ctx, newHTTPServer(h, log), ln, cfg.Drain, force, log)
@@ -273,4 +282,17 @@ func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, drai
 	<-served
 	log.Info("stopped serving")
 	return nil
+}
+
+// localURL is the address of a listener as this machine reaches it: an
+// unspecified host (":8080", "0.0.0.0") becomes the loopback.
+func localURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
