@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
 	"github.com/vnsearch/vnsearch/indexer/extract"
@@ -19,16 +20,26 @@ import (
 	"github.com/vnsearch/vnsearch/search"
 )
 
-// item handles one announced URL and reports whether it fetched it.
+// item handles one announced URL and reports whether it fetched it. A
+// URL already indexed is fetched again when its documents announce an
+// update later than the one they announced when it was last fetched (or,
+// when they announced none, later than that fetch).
 func (c *Crawler) item(ctx context.Context, src Source, it feeds.Item, key string, rep *Report, log *slog.Logger) bool {
 	known, ok, err := c.db.Lookup(key)
 	if err != nil {
 		rep.fail(it.URL, err)
 		return false
 	}
-	if ok && (known.Status == state.Pending || !it.Modified.After(known.Crawled)) {
+	update := updateTime(it)
+	if ok && known.Status == state.Pending {
 		rep.Skipped++
 		return false
+	}
+	if ok {
+		if since, err := c.updatedSince(key, update, known.Crawled); err != nil || !since {
+			rep.Skipped++
+			return false
+		}
 	}
 	if f, failed, err := c.db.Failure(key); err == nil && failed && (f.Permanent || f.Count >= c.cfg.MaxFailures) {
 		rep.Skipped++
@@ -53,8 +64,39 @@ func (c *Crawler) item(ctx context.Context, src Source, it feeds.Item, key strin
 		rep.Skipped++
 	}
 	rep.Fetched++
+	if !update.IsZero() {
+		if err := c.db.SetUpdated(key, update); err != nil {
+			log.Warn("record update time", "url", it.URL, "err", err)
+		}
+	}
 	log.Info("article", "url", it.URL, "outcome", outcome)
 	return true
+}
+
+// updateTime is the time a document announces an item last changed: its
+// modification (Atom <updated>, sitemap <lastmod>), else its publication
+// (an RSS pubDate, which some sites move when they edit).
+func updateTime(it feeds.Item) time.Time {
+	if !it.Modified.IsZero() {
+		return it.Modified
+	}
+	return it.Published
+}
+
+// updatedSince reports whether update is later than the update time
+// recorded when key was last fetched, or than that fetch when none was.
+func (c *Crawler) updatedSince(key string, update, crawled time.Time) (bool, error) {
+	if update.IsZero() {
+		return false, nil
+	}
+	seen, err := c.db.Updated(key)
+	if err != nil {
+		return false, err
+	}
+	if seen.IsZero() {
+		seen = crawled
+	}
+	return update.After(seen), nil
 }
 
 // permanent is true for failures that retrying cannot cure.

@@ -171,25 +171,53 @@ func (c *Crawler) fetcherFor(src Source) *fetch.Client {
 // MaxItemsPerRun fetched; it reports whether every item was handled.
 func (c *Crawler) items(ctx context.Context, src Source, items []feeds.Item, rep *Report, log *slog.Logger) bool {
 	complete := true
-	seen := map[string]bool{}
 	attempts := 0
-	for _, it := range items {
+	for _, it := range merge(items) {
 		if ctx.Err() != nil {
 			return false
 		}
-		key, err := dedup.Key(it.URL)
-		if err != nil || seen[key] {
-			continue
-		}
-		seen[key] = true
 		if attempts >= c.cfg.MaxItemsPerRun {
 			rep.Skipped++
 			complete = false
 			continue
 		}
-		if c.item(ctx, src, it, key, rep, log) {
+		if c.item(ctx, src, it.Item, it.key, rep, log) {
 			attempts++
 		}
 	}
 	return complete
+}
+
+// announced is an item with its URL key.
+type announced struct {
+	feeds.Item
+	key string
+}
+
+// merge keeps one item per URL key, in the order first announced, with
+// the latest modification any document announced for it: a feed and a
+// sitemap that disagree agree on the later time, so that neither hides an
+// update the other announces.
+func merge(items []feeds.Item) []announced {
+	at := map[string]int{}
+	var out []announced
+	for _, it := range items {
+		key, err := dedup.Key(it.URL)
+		if err != nil {
+			continue
+		}
+		i, ok := at[key]
+		if !ok {
+			at[key] = len(out)
+			out = append(out, announced{Item: it, key: key})
+			continue
+		}
+		if it.Modified.After(out[i].Modified) {
+			out[i].Modified = it.Modified
+		}
+		if out[i].Published.IsZero() {
+			out[i].Published = it.Published
+		}
+	}
+	return out
 }

@@ -134,12 +134,22 @@ func parseSitemap(body []byte, base *url.URL) (*Doc, error) {
 	return doc, nil
 }
 
-// parseW3C reads the W3C datetime profile sitemaps use; zero when absent
-// or malformed.
+// saigon is the zone of a sitemap time written without one: Vietnamese
+// sites write their local time.
+var saigon = time.FixedZone("ICT", 7*3600)
+
+// parseW3C reads the W3C datetime profile sitemaps use, and the same
+// without a zone or with a space for the "T", as some CMSes write it (then
+// in Vietnam's time); zero when absent or malformed.
 func parseW3C(s string) time.Time {
 	s = strings.TrimSpace(s)
-	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02"} {
+	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00"} {
 		if t, err := time.Parse(l, s); err == nil {
+			return t
+		}
+	}
+	for _, l := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(l, s, saigon); err == nil {
 			return t
 		}
 	}

@@ -72,6 +72,25 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestParseW3C(t *testing.T) {
+	ict := time.FixedZone("", 7*3600)
+	want := time.Date(2025, 11, 24, 9, 30, 0, 0, ict)
+	for _, s := range []string{"2025-11-24T09:30:00+07:00", "2025-11-24T02:30:00Z", "2025-11-24T09:30+07:00",
+		"2025-11-24T09:30:00", "2025-11-24 09:30:00", " 2025-11-24T09:30 ", "2025-11-24 09:30:00+07:00", "2025-11-24T09:30:00.000+07:00"} {
+		if got := parseW3C(s); !got.Equal(want) {
+			t.Errorf("parseW3C(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if got := parseW3C("2025-11-24"); !got.Equal(time.Date(2025, 11, 24, 0, 0, 0, 0, ict)) {
+		t.Errorf("date only: %v", got)
+	}
+	for _, s := range []string{"", "hôm qua", "24/11/2025"} {
+		if got := parseW3C(s); !got.IsZero() {
+			t.Errorf("parseW3C(%q) = %v, want zero", s, got)
+		}
+	}
+}
+
 func TestParseAtomRelative(t *testing.T) {
 	atom := `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Báo</title>

@@ -24,6 +24,7 @@ var (
 	bucketFailures   = []byte("failures")   // url key → Failure
 	bucketPending    = []byte("pending")    // id → ∅ for Pending records
 	bucketLastmods   = []byte("lastmods")   // child sitemap url → lastmod its index gave
+	bucketUpdates    = []byte("updates")    // url key → update time announced when last fetched
 )
 
 // Status is where an article stands between fetch and index.
@@ -77,7 +78,7 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open crawl state %s: %w", path, err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketArticles, bucketURLs, bucketSketches, bucketGroups, bucketValidators, bucketFailures, bucketPending, bucketLastmods} {
+		for _, name := range [][]byte{bucketArticles, bucketURLs, bucketSketches, bucketGroups, bucketValidators, bucketFailures, bucketPending, bucketLastmods, bucketUpdates} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -316,12 +317,38 @@ func (db *DB) Lastmod(url string) (time.Time, error) {
 
 // SetLastmod records the lastmod of a child sitemap read in full.
 func (db *DB) SetLastmod(url string, t time.Time) error {
+	return db.putTime(bucketLastmods, url, t)
+}
+
+// Updated returns the update time a feed or sitemap announced for an URL
+// key when the URL was last fetched (an Atom <updated>, an RSS pubDate, a
+// sitemap <lastmod>); zero when none was.
+func (db *DB) Updated(key string) (time.Time, error) {
+	var t time.Time
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if raw := tx.Bucket(bucketUpdates).Get([]byte(key)); raw != nil {
+			return t.UnmarshalText(raw)
+		}
+		return nil
+	})
+	if err != nil {
+		return t, fmt.Errorf("read update time of %s: %w", key, err)
+	}
+	return t, nil
+}
+
+// SetUpdated records the update time announced for an URL key fetched.
+func (db *DB) SetUpdated(key string, t time.Time) error {
+	return db.putTime(bucketUpdates, key, t)
+}
+
+func (db *DB) putTime(bucket []byte, key string, t time.Time) error {
 	raw, err := t.MarshalText()
 	if err != nil {
 		return err
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketLastmods).Put([]byte(url), raw)
+		return tx.Bucket(bucket).Put([]byte(key), raw)
 	})
 }
 

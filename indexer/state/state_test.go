@@ -39,6 +39,9 @@ func TestRecordsSurviveReopen(t *testing.T) {
 	if err := db.SetLastmod("https://x.vn/sitemap-2025-10.xml", now); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.SetUpdated("x.vn/a.html", now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	db = open(t, path)
@@ -65,6 +68,12 @@ func TestRecordsSurviveReopen(t *testing.T) {
 	}
 	if lm, err := db.Lastmod("https://x.vn/other.xml"); err != nil || !lm.IsZero() {
 		t.Errorf("unknown lastmod %v %v", lm, err)
+	}
+	if up, err := db.Updated("x.vn/a.html"); err != nil || !up.Equal(now.Add(time.Hour)) {
+		t.Errorf("update time %v %v", up, err)
+	}
+	if up, err := db.Updated("x.vn/b.html"); err != nil || !up.IsZero() {
+		t.Errorf("unknown update time %v %v", up, err)
 	}
 
 	// Moving b to another group removes it from the old one.
