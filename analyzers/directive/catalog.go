@@ -124,6 +124,11 @@ func Label(id string) string {
 	if d, ok := cat.byID[id]; ok {
 		return d.Label()
 	}
+	if local, ok := parseLocalID(id); ok {
+		sym, _, _ := strings.Cut(local, " ")
+		s, _ := localSymbol(sym)
+		return kindNames[s.Code] + " " + local
+	}
 	sym, year, _ := strings.Cut(id, "@")
 	s, ok := parseSymbol(sym)
 	if !ok {

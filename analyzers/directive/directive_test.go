@@ -67,7 +67,16 @@ func TestIDs(t *testing.T) {
 		{"Nghị định 30/2020/NĐ-CP", day2023, nil},
 		{"Hướng dẫn số 01-HD/TW ngày 28/9/2021", day2023, []string{"01-HD/TW@2021"}},
 		{"Thông báo số 13-TB/TW", day2023, []string{"13-TB/TW"}},
-		{"Nghị quyết 15-NQ/TU của Tỉnh ủy", day2023, nil},
+		{"Nghị quyết 15-NQ/TU của Tỉnh ủy", day2023, nil}, // which province's?
+		{"Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy Bắc Ninh về tăng cường", day2023, []string{"05-CT/TU Tỉnh ủy Bắc Ninh"}},
+		{"Thực hiện Nghị quyết 15-NQ/TU của Tỉnh ủy, tỉnh Bắc Ninh đã", day2023, []string{"15-NQ/TU Tỉnh ủy Bắc Ninh"}},
+		{"Tỉnh ủy Bắc Ninh ban hành Nghị quyết 15-NQ/TU. Tỉnh ủy Bắc Giang cũng vậy", day2023, []string{"15-NQ/TU Tỉnh ủy Bắc Ninh"}},
+		{"Tỉnh ủy Bắc Ninh và Tỉnh ủy Bắc Giang. Nghị quyết 15-NQ/TU được", day2023, nil},
+		{"Quyết định số 1087-QĐ/TU ngày 31/3/2009 của Ban Thường vụ Thành ủy Hà Nội", day2023, nil},
+		{"nghị quyết số 1108-NQ/ĐU của Ban thường vụ Đảng uỷ xã Đại Xuân", day2023, []string{"1108-NQ/ĐU Đảng ủy xã Đại Xuân"}},
+		{"Nghị quyết số 03-NQ/BCS của Ban cán sự đảng UBND tỉnh Bắc Ninh", day2023, []string{"03-NQ/BCS Ban cán sự đảng Ủy ban nhân dân tỉnh Bắc Ninh"}},
+		{"Quy định số 5946-QĐ/TU ngày 13/9/2012 của Thành uỷ Đà Nẵng về nêu gương", day2023, []string{"5946-QĐ/TU Thành ủy Đà Nẵng"}},
+		{"Kết luận 05-KL/HU của Huyện ủy Gia Bình và Chỉ thị 05-CT/TW", day2023, []string{"05-CT/TW", "05-KL/HU Huyện ủy Gia Bình"}},
 		{"Các cấp ủy tiếp tục thực hiện Chỉ thị 05. Kết luận 01, 2 năm qua", day2023, []string{"01-KL/TW", "05-CT/TW"}},
 		{"Nghị quyết 35.2 và Chỉ thị 05,5", day2023, nil},
 		{"kế hoạch thực hiện Chỉ thị 05 của Đảng bộ huyện", day2023, []string{"05-CT/TW"}},
@@ -132,7 +141,17 @@ func TestParseID(t *testing.T) {
 			t.Errorf("ParseID(%q) = %q; any year: %v", tt.in, got, tt.anyYear)
 		}
 	}
-	for _, in := range []string{"", "xyz", "05", "12-NQ/TW@abc", "30/2020/NĐ-CP"} {
+	for in, want := range map[string]string{
+		"05-CT/TU Tỉnh ủy Bắc Ninh":              "05-CT/TU Tỉnh ủy Bắc Ninh",
+		"05-ct/tu tỉnh uỷ Bắc Ninh":              "05-CT/TU Tỉnh ủy Bắc Ninh",
+		"5-CT/TU Ban Thường vụ Tỉnh ủy Bắc Ninh": "05-CT/TU Tỉnh ủy Bắc Ninh",
+		"1108-NQ/ĐU Đảng ủy xã Đại Xuân":         "1108-NQ/ĐU Đảng ủy xã Đại Xuân",
+	} {
+		if got, ok := ParseID(in); !ok || !slices.Equal(got, []string{want}) {
+			t.Errorf("ParseID(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "xyz", "05", "12-NQ/TW@abc", "30/2020/NĐ-CP", "05-CT/TU", "05-CT/TU Huyện ủy Gia Bình"} {
 		if got, ok := ParseID(in); ok {
 			t.Errorf("ParseID(%q) = %q, want not ok", in, got)
 		}
@@ -156,6 +175,9 @@ func TestCatalog(t *testing.T) {
 		t.Errorf("Label(05-CT/TW) = %q, want %q", got, want)
 	}
 	if got, want := Label("99-NQ/TW@2022"), "Nghị quyết 99-NQ/TW (2022)"; got != want {
+		t.Errorf("Label = %q, want %q", got, want)
+	}
+	if got, want := Label("05-CT/TU Tỉnh ủy Bắc Ninh"), "Chỉ thị 05-CT/TU Tỉnh ủy Bắc Ninh"; got != want {
 		t.Errorf("Label = %q, want %q", got, want)
 	}
 }

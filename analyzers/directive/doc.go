@@ -35,7 +35,17 @@
 // text about household registration are not party directives.
 //
 // State legal documents ("30/2020/NĐ-CP", "1719/QĐ-TTg", "31/2024/QH15")
-// are found by FindDocuments and never returned by Find. Documents of
-// provincial bodies ("15-NQ/TU", "10/QĐ-UBND") are left out of both: their
-// numbers are only unique within one province.
+// are found by FindDocuments and never returned by Find.
+//
+// Local party documents — of a province's or city's committee ("/TU",
+// "/ThU"), a district's ("/HU", "/QU", "/TxU"), a commune's or an
+// agency's party committee ("/ĐU"), a party group ("/ĐĐ", "/BCS") — are
+// directives too, but their numbers repeat in every province, so the id
+// carries the issuer, canonical as package unit writes it: "Chỉ thị số
+// 05-CT/TU của Ban Thường vụ Tỉnh ủy Bắc Ninh" is "05-CT/TU Tỉnh ủy Bắc
+// Ninh". The issuer is the unit named after the symbol, else the only one
+// of that kind named before it in its clause, else the only one of that
+// kind the text names; a local number whose issuer the text does not name
+// is not counted, nor a "Quyết định" (a decision on staff or property).
+// State documents of provincial bodies ("10/QĐ-UBND") are left out.
 package directive

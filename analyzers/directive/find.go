@@ -60,6 +60,7 @@ type scanner struct {
 	full  map[string]symbol // "CT 05" → symbol written in full in the text
 	state map[string]bool   // "CT 16" → a state document with that kind and number
 	party int               // whether the text names the party: 0 unknown, 1 yes, -1 no
+	units []string          // the units the text names, for local documents; nil until needed
 	out   []Match
 }
 
@@ -97,6 +98,11 @@ func (s *scanner) scan() []Match {
 	for i := 0; i < len(s.t.W); {
 		if sym, n := symbolAt(s.t, i); n > 0 {
 			s.emit(i, i+n, s.resolve(sym, i, i+n))
+			i += n
+			continue
+		}
+		if sym, iss, n := localSymbolAt(s.t, i); n > 0 {
+			s.emit(i, i+n, s.local(sym, iss, i, i+n))
 			i += n
 			continue
 		}

@@ -17,6 +17,9 @@ import (
 // document.
 func ParseID(s string) ([]string, bool) {
 	s = strings.TrimSpace(s)
+	if id, ok := parseLocalID(s); ok {
+		return []string{id}, true
+	}
 	sym, year, hasYear := strings.Cut(s, "@")
 	if sy, ok := parseSymbol(sym); ok {
 		return symbolIDs(sy, strings.TrimSpace(year), hasYear)

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"context"
 	"slices"
 	"testing"
 	"time"
@@ -39,5 +40,51 @@ func TestEnrichUndated(t *testing.T) {
 	Enrich(&a)
 	if a.Year != 0 || a.Units != nil || a.Directives != nil || a.Documents != nil || a.Example || a.Models != nil {
 		t.Errorf("Enrich(undated) = %+v, want empty metadata", a)
+	}
+}
+
+// TestLocalDirectiveFilter follows a local directive's id from the
+// article through the index: the directive filter, typed as a URL value
+// or in the query language in another spelling, finds the article, and
+// the facet counts it under its label.
+func TestLocalDirectiveFilter(t *testing.T) {
+	a := search.Article{ID: "a1", Source: "Báo A", Title: "Thực hiện Chỉ thị 05 của Tỉnh ủy",
+		Body:      "Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy Bắc Ninh về tăng cường công tác dân vận được các chi bộ triển khai.",
+		Published: time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)}
+	b := search.Article{ID: "b1", Source: "Báo A", Title: "Thực hiện Chỉ thị 05 của Tỉnh ủy",
+		Body:      "Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy Bắc Giang về công tác dân vận được các chi bộ triển khai.",
+		Published: time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)}
+	Enrich(&a)
+	Enrich(&b)
+	const id = "05-CT/TU Tỉnh ủy Bắc Ninh"
+	if !slices.Equal(a.Directives, []string{id}) {
+		t.Fatalf("Directives = %q, want %q", a.Directives, id)
+	}
+	ix, err := search.Open(t.TempDir() + "/index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Index(context.Background(), a, b); err != nil {
+		t.Fatal(err)
+	}
+	for _, req := range []search.Request{
+		{Filters: search.Filters{Keywords: map[string][]string{"directive": {id}}}},
+		{Filters: search.Filters{Keywords: map[string][]string{"directive": {"05-ct/tu tỉnh uỷ Bắc Ninh"}}}},
+		{Query: `dân vận directive:"05-CT/TU Ban Thường vụ Tỉnh ủy Bắc Ninh"`},
+	} {
+		req.Size = 10
+		res, err := ix.Search(context.Background(), req)
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		if len(res.Hits) != 1 || res.Hits[0].ID != "a1" {
+			t.Errorf("%+v: hits %+v, want a1 alone", req, res.Hits)
+			continue
+		}
+		f := res.Facets[search.FacetDirective]
+		if len(f) != 1 || f[0].Value != id || f[0].Label != "Chỉ thị "+id {
+			t.Errorf("%+v: directive facet %+v", req, f)
+		}
 	}
 }
