@@ -81,11 +81,11 @@ func paragraphs(text string) string {
 	return strings.Join(out, "\n")
 }
 
-// trimRepeats removes the title and lead from the start of body, where
-// many pages repeat them inside the article container.
+// trimRepeats removes the title, lead and byline date from the start of
+// body, where many pages repeat them inside the article container.
 func trimRepeats(body, title, lead string) string {
 	lines := strings.Split(body, "\n")
-	for len(lines) > 0 && (lines[0] == title || lines[0] == lead || lead != "" && strings.HasPrefix(lead, lines[0])) {
+	for len(lines) > 0 && (lines[0] == title || lines[0] == lead || lead != "" && strings.HasPrefix(lead, lines[0]) || mostlyDate(lines[0])) {
 		lines = lines[1:]
 	}
 	return strings.Join(lines, "\n")

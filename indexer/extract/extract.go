@@ -65,7 +65,7 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	}
 	ld, _ := jsonLD(doc)
 	p := &Page{
-		Title:     first(selectorText(doc, sel.Title, false), ld.Headline, pageTitle(doc)),
+		Title:     first(selectorText(doc, sel.Title, false), headline(doc, ld, pageURL)),
 		Category:  first(ld.Section, meta(doc, "article:section")),
 		Canonical: canonical(doc, pageURL),
 	}
@@ -74,10 +74,13 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	description := first(ld.Description, meta(doc, "og:description", "description"))
 
 	removeBoilerplate(doc)
-	p.Lead = first(selectorText(doc, sel.Lead, false), byClass(doc, rxLeadClass, 1200), description)
+	p.Lead = selectorText(doc, sel.Lead, false)
+	if p.Lead == "" {
+		p.Lead = takeLead(doc, p.Title, description)
+	}
 	p.Author = first(author, byClass(doc, rxAuthorClass, 80))
 	if p.Published.IsZero() {
-		p.Published = visibleDate(doc)
+		p.Published = bylineDate(doc, p.Title)
 	}
 	body := ""
 	if sel.Body != "" {
@@ -103,7 +106,7 @@ func published(doc *goquery.Document, sel Selectors, ld ldArticle) time.Time {
 		ld.DatePublished,
 		meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "dc.date.issued", "dc.date", "date"),
 		doc.Find(`[itemprop="datePublished"]`).First().AttrOr("datetime", ""),
-		doc.Find("time[datetime]").First().AttrOr("datetime", ""),
+		doc.Find(`[itemprop="datePublished"]`).First().AttrOr("content", ""),
 	}
 	for _, c := range candidates {
 		if t, ok := ParseTime(c); ok {
@@ -111,38 +114,6 @@ func published(doc *goquery.Document, sel Selectors, ld ldArticle) time.Time {
 		}
 	}
 	return time.Time{}
-}
-
-// visibleDate reads a printed date near the title: in date-like elements
-// of the title's surroundings, then anywhere in the cleaned page.
-func visibleDate(doc *goquery.Document) time.Time {
-	scope := doc.Find("h1").First()
-	for range 3 {
-		scope = scope.Parent()
-		var found time.Time
-		scope.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if rxDateClass.MatchString(s.AttrOr("class", "")) || goquery.NodeName(s) == "time" {
-				found, _ = VisibleDate(clean(s.Text()))
-			}
-			return found.IsZero()
-		})
-		if !found.IsZero() {
-			return found
-		}
-	}
-	t, _ := VisibleDate(clean(doc.Find("body").Text()))
-	return t
-}
-
-// pageTitle reads the title from og:title and <h1>, preferring the <h1>
-// when og:title is it plus a site name ("Tiêu đề - Báo X"), then <title>.
-func pageTitle(doc *goquery.Document) string {
-	og := meta(doc, "og:title", "twitter:title")
-	h1 := clean(doc.Find("h1").First().Text())
-	if h1 != "" && strings.HasPrefix(og, h1) {
-		return h1
-	}
-	return first(og, h1, doc.Find("title").First().Text())
 }
 
 func first(vals ...string) string {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
+	"html"
 	"regexp"
 	"strings"
 
@@ -26,14 +28,43 @@ func jsonLD(doc *goquery.Document) (ldArticle, bool) {
 	var found ldArticle
 	ok := false
 	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		var v any
-		if json.Unmarshal([]byte(strings.TrimSpace(s.Text())), &v) != nil {
+		v, err := parseJSONLD(s.Text())
+		if err != nil {
 			return true
 		}
 		found, ok = findArticle(v)
 		return !ok
 	})
 	return found, ok
+}
+
+var rxTrailingComma = regexp.MustCompile(`,\s*([}\]])`)
+
+// parseJSONLD reads a JSON-LD script as the sites write it: raw line breaks
+// and tabs inside strings, trailing commas, or the whole script
+// entity-escaped ("{&quot;@type&quot;: …}").
+func parseJSONLD(script string) (any, error) {
+	script = strings.TrimSpace(script)
+	script = strings.TrimSuffix(strings.TrimPrefix(script, "<!--"), "-->")
+	var v any
+	err := json.Unmarshal([]byte(script), &v)
+	if err == nil {
+		return v, nil
+	}
+	fixed := strings.Map(func(r rune) rune {
+		if r < 0x20 {
+			return ' '
+		}
+		return r
+	}, script)
+	fixed = rxTrailingComma.ReplaceAllString(fixed, "$1")
+	if strings.HasPrefix(fixed, "{&quot;") || strings.HasPrefix(fixed, "[&quot;") || strings.HasPrefix(fixed, "[{&quot;") {
+		fixed = html.UnescapeString(fixed)
+	}
+	if json.Unmarshal([]byte(fixed), &v) != nil {
+		return nil, fmt.Errorf("json-ld: %w", err)
+	}
+	return v, nil
 }
 
 func findArticle(v any) (ldArticle, bool) {
@@ -49,7 +80,7 @@ func findArticle(v any) (ldArticle, bool) {
 			return ldArticle{
 				Headline:      str(v["headline"]),
 				Description:   str(v["description"]),
-				ArticleBody:   str(v["articleBody"]),
+				ArticleBody:   metaBody(v["articleBody"]),
 				Author:        names(v["author"]),
 				DatePublished: str(v["datePublished"]),
 				Section:       strings.Join(strs(v["articleSection"]), ", "),
@@ -95,7 +126,20 @@ func names(v any) string {
 
 func str(v any) string {
 	s, _ := v.(string)
-	return strings.TrimSpace(s)
+	return metaText(s)
+}
+
+// metaBody decodes a JSON-LD articleBody like metaText but keeps its line
+// breaks as paragraph breaks.
+func metaBody(v any) string {
+	s, _ := v.(string)
+	var lines []string
+	for _, line := range strings.Split(s, "\n") {
+		if line = metaText(line); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func strs(v any) []string {

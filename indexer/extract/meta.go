@@ -14,7 +14,7 @@ func meta(doc *goquery.Document, keys ...string) string {
 	for _, k := range keys {
 		for _, attr := range []string{"property", "name", "itemprop"} {
 			sel := doc.Find("meta[" + attr + "=\"" + k + "\"]")
-			if v := strings.TrimSpace(sel.First().AttrOr("content", "")); v != "" {
+			if v := metaText(sel.First().AttrOr("content", "")); v != "" {
 				return v
 			}
 		}
@@ -40,7 +40,6 @@ func selectorText(doc *goquery.Document, css string, wantAttr bool) string {
 }
 
 var (
-	rxLeadClass   = regexp.MustCompile(`(?i)(^|[-_ ])(sapo|lead|chapeau|summary|tom-?tat|desc|description)($|[-_ ])`)
 	rxAuthorClass = regexp.MustCompile(`(?i)(^|[-_ ])(author|byline|tac-?gia|but-?danh)($|[-_ ])`)
 	rxDateClass   = regexp.MustCompile(`(?i)(^|[-_ ])(date|time|datetime|ngay|publish(ed)?|pubdate|thoi-?gian)($|[-_ ])`)
 )
@@ -79,6 +78,3 @@ func canonical(doc *goquery.Document, page *url.URL) string {
 	u.Fragment = ""
 	return u.String()
 }
-
-// clean collapses white space.
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,219 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+var (
+	rxLeadClass    = regexp.MustCompile(`(?i)(^|[-_ ])(sapo|lead|chapeau|summary|tom-?tat|des|desc|description|excerpt|intro|abstract|trich-?dan)($|[-_ ])|^(sapo|lead)`)
+	rxCaptionClass = regexp.MustCompile(`(?i)caption|photo|image|img|picture|figure|media|video|expnoedit|chu-?thich`)
+	rxCaptionText  = regexp.MustCompile(`(?i)(^|[-–.(]\s*)(ảnh|nguồn ảnh|ảnh minh họa|đồ họa|video|clip|infographic)\s*:`)
+)
+
+// Lead words: a lead shorter than minLeadWords is a label (a category
+// name, a breadcrumb), one longer than maxLeadRunes is the body.
+const (
+	minLeadWords = 8
+	maxLeadRunes = 1500
+)
+
+// takeLead finds the sapo between the headline and the body, removes its
+// element from doc (so the body does not repeat it) and returns its text.
+//
+// Walking the page from the headline, captions, figures, links and short
+// labels (a byline, a category) are passed over; the first element named
+// as a lead (sapo, lead, chapeau, summary, description…) is the lead, and
+// the first paragraph of text is the lead only when it is set in bold or
+// is the page's own description. Otherwise the body has begun and there is
+// no lead: "" is returned and the text stays in the body.
+func takeLead(doc *goquery.Document, title, description string) string {
+	h1 := headlineNode(doc, title)
+	start := doc.Find("body")
+	if h1.Length() > 0 {
+		start = h1
+	}
+	if start.Length() == 0 {
+		return ""
+	}
+	var lead *goquery.Selection
+	skip := map[*html.Node]bool{}
+	after := h1.Length() == 0
+	var walk func(n *html.Node) bool // false stops the walk
+	walk = func(n *html.Node) bool {
+		if n == start.Nodes[0] && h1.Length() > 0 {
+			after = true
+			return true
+		}
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return true
+		}
+		if n.Type == html.ElementNode && after && !skip[n] {
+			s := goquery.NewDocumentFromNode(n).Selection
+			switch decision := leadDecision(s, description); decision {
+			case leadFound:
+				lead = s
+				return false
+			case leadStop:
+				return false
+			case leadSkip:
+				return true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	if lead == nil {
+		return ""
+	}
+	text := clean(lead.Text())
+	lead.Remove()
+	return withoutStamp(text, description)
+}
+
+// withoutStamp returns the page's description when the lead is it behind
+// a place stamp of a few words ("Hà Nội", "TP HCM"), printed in an element
+// of its own without a separator; otherwise the lead as printed.
+func withoutStamp(lead, description string) string {
+	if description == "" || lead == description || !strings.HasSuffix(lead, description) {
+		return lead
+	}
+	if len(strings.Fields(strings.TrimSuffix(lead, description))) > 4 {
+		return lead
+	}
+	return description
+}
+
+type leadVerdict int
+
+const (
+	leadDescend leadVerdict = iota // look inside
+	leadSkip                       // pass over it and what it holds
+	leadFound                      // this is the lead
+	leadStop                       // the body has begun: no lead
+)
+
+// leadDecision judges one element met after the headline.
+func leadDecision(s *goquery.Selection, description string) leadVerdict {
+	name := goquery.NodeName(s)
+	text := clean(s.Text())
+	switch {
+	case name == "figure" || name == "figcaption" || name == "picture" || name == "img" || name == "table" && s.Find("img").Length() > 0:
+		return leadSkip
+	case isCaption(s, text):
+		return leadSkip
+	case name == "a" || linkHeavy(s, text):
+		return leadSkip
+	case text == "":
+		return leadSkip
+	}
+	words := len(strings.Fields(text))
+	named := rxLeadClass.MatchString(s.AttrOr("class", "")) || rxLeadClass.MatchString(s.AttrOr("id", ""))
+	if named && words >= minLeadWords && utf8.RuneCountInString(text) <= maxLeadRunes && longParagraphs(s) < 2 {
+		return leadFound
+	}
+	if !isTextBlock(s) {
+		return leadDescend
+	}
+	if words < minLeadWords {
+		return leadSkip
+	}
+	if utf8.RuneCountInString(text) <= maxLeadRunes && (isBold(s, text) || name == "h2" && words >= 12 || matchesDescription(text, description)) {
+		return leadFound
+	}
+	return leadStop
+}
+
+// isTextBlock is true for a paragraph or heading, or an element holding
+// text of its own rather than other blocks.
+func isTextBlock(s *goquery.Selection) bool {
+	switch goquery.NodeName(s) {
+	case "p", "h2", "h3", "h4", "blockquote", "li":
+		return true
+	case "div", "section", "span", "em", "strong", "b", "i":
+		for c := s.Nodes[0].FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && len(strings.Fields(c.Data)) >= 3 {
+				return s.Find("p, div, li, h2, h3, table").Length() == 0
+			}
+		}
+	}
+	return false
+}
+
+// isCaption is true for a photo or video caption: inside a figure, or a
+// caption class on the element or its two nearest ancestors, or a text
+// crediting a photo ("Ảnh: …").
+func isCaption(s *goquery.Selection, text string) bool {
+	if s.Closest("figure, figcaption").Length() > 0 {
+		return true
+	}
+	e := s
+	for range 3 {
+		if e.Length() == 0 || goquery.NodeName(e) == "body" {
+			break
+		}
+		if rxCaptionClass.MatchString(e.AttrOr("class", "")) || rxCaptionClass.MatchString(e.AttrOr("id", "")) {
+			return true
+		}
+		e = e.Parent()
+	}
+	return rxCaptionText.MatchString(text) && utf8.RuneCountInString(text) < 300
+}
+
+// linkHeavy is true when links make half the text: a breadcrumb, a
+// list of other articles.
+func linkHeavy(s *goquery.Selection, text string) bool {
+	n := utf8.RuneCountInString(text)
+	if n == 0 {
+		return false
+	}
+	links := 0
+	s.Find("a").Each(func(_ int, a *goquery.Selection) { links += utf8.RuneCountInString(clean(a.Text())) })
+	return links*2 >= n
+}
+
+// isBold is true when nearly all of the text is set in bold.
+func isBold(s *goquery.Selection, text string) bool {
+	if strings.Contains(strings.ReplaceAll(strings.ToLower(s.AttrOr("style", "")), " ", ""), "font-weight:bold") {
+		return true
+	}
+	bold := 0
+	s.Find("strong, b").Each(func(_ int, b *goquery.Selection) {
+		if b.ParentsFiltered("strong, b").Length() == 0 {
+			bold += utf8.RuneCountInString(clean(b.Text()))
+		}
+	})
+	return bold*10 >= utf8.RuneCountInString(text)*9
+}
+
+// matchesDescription is true when the page's description is this text,
+// or its beginning cut with an ellipsis.
+func matchesDescription(text, description string) bool {
+	d := strings.TrimRight(titleKey(description), ".… ")
+	if len(strings.Fields(d)) < minLeadWords {
+		return false
+	}
+	return strings.HasPrefix(titleKey(text), d)
+}
+
+// longParagraphs counts the paragraphs of 120 characters or more inside s.
+func longParagraphs(s *goquery.Selection) int {
+	n := 0
+	s.Find("p").Each(func(_ int, p *goquery.Selection) {
+		if utf8.RuneCountInString(clean(p.Text())) >= 120 {
+			n++
+		}
+	})
+	return n
+}
