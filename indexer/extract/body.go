@@ -12,7 +12,7 @@ import (
 
 // rxBoilerplate matches class and id tokens of page parts that are never
 // article text, in the English and Vietnamese names news CMSes use.
-var rxBoilerplate = regexp.MustCompile(`(?i)(^|[-_\s])(menu|nav|navbar|navigation|footer|sidebar|related|relate|lien-?quan|tinlienquan|tin-?khac|xem-?them|doc-?them|quang-?cao|qc|ads?|advert|advertisement|banner|share|sharing|social|comments?|binh-?luan|tags?|breadcrumbs?|most-?read|doc-?nhieu|popular|subscribe|newsletter|copyright)($|[-_\s])`)
+var rxBoilerplate = regexp.MustCompile(`(?i)(^|[-_\s])(menu|nav|navbar|navigation|footer|sidebar|related|relate|lien-?quan|tinlienquan|tin-?khac|xem-?them|doc-?them|quang-?cao|qc|ads?|advert|advertisement|banner|share|sharing|social|comments?|binh-?luan|tags?|breadcrumbs?|most-?read|doc-?nhieu|popular|subscribe|newsletter|copyright|chan-?trang|cuoi-?trang|ban-?quyen)($|[-_\s])`)
 
 // removeBoilerplate deletes scripts, forms, navigation, footers, asides,
 // site headers and every element whose class or id names boilerplate,
@@ -79,6 +79,24 @@ func paragraphs(text string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+var rxFooterText = regexp.MustCompile(`(?i)giấy phép (số|hoạt động|thiết lập)|cơ quan chủ quản|ghi rõ nguồn|bản quyền thuộc|tổng biên tập:|phó tổng biên tập|chịu trách nhiệm (xuất bản|nội dung)|©|copyright`)
+
+// trimFooter drops the site's footer lines from the end of body: lines
+// naming at least two of a paper's legal notices (licence, owning body,
+// editor-in-chief, copyright), or starting with ©.
+func trimFooter(body string) string {
+	lines := strings.Split(body, "\n")
+	for len(lines) > 0 {
+		last := lines[len(lines)-1]
+		marks := rxFooterText.FindAllString(last, -1)
+		if len(marks) < 2 && !strings.HasPrefix(last, "©") && !strings.HasPrefix(strings.ToLower(last), "copyright") {
+			break
+		}
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // trimRepeats removes the title, lead and byline date from the start of

@@ -91,7 +91,7 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	if utf8.RuneCountInString(body) < MinBodyRunes && utf8.RuneCountInString(ld.ArticleBody) > utf8.RuneCountInString(body) {
 		body = paragraphs(ld.ArticleBody)
 	}
-	p.Body = trimRepeats(body, p.Title, p.Lead)
+	p.Body = trimFooter(trimRepeats(body, p.Title, p.Lead))
 	if utf8.RuneCountInString(p.Body) < MinBodyRunes {
 		return nil, fmt.Errorf("%w (%d characters)", ErrNoArticle, utf8.RuneCountInString(p.Body))
 	}
