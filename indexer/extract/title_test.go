@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestMetaText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ch&#237;nh s&#225;ch mới", "Chính sách mới"},
+		{"Chi&amp;#7871;n s&amp;#7921;", "Chiến sự"},
+		{"&amp;amp;quot;Đổi mới&amp;amp;quot;", `"Đổi mới"`},
+		{"  AT&T  và\u00a0R&D ", "AT&T và R&D"},
+		{"Nghi\u0301 quyê\u0301t", "Nghí quyết"},
+		{"&" + strings.Repeat("amp;", 6), "&amp;amp;"}, // bounded
+	}
+	for _, tt := range tests {
+		if got := metaText(tt.in); got != tt.want {
+			t.Errorf("metaText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	body := "<p>" + strings.Repeat("Nội dung bài viết đủ dài để là một bài báo. ", 5) + "</p>"
+	tests := []struct{ host, head, h1, want string }{
+		{"vnexpress.net", `<title>Giá xăng giảm - VnExpress</title>`, "Giá xăng giảm", "Giá xăng giảm"},
+		{"nhandan.vn", `<meta property="og:title" content="Hội nghị Trung ương | Báo Nhân Dân">`, "", "Hội nghị Trung ương"},
+		{"nld.com.vn", `<meta property="og:title" content="Kẹt xe cửa ngõ - Người Lao Động">`, "", "Kẹt xe cửa ngõ"},
+		{"baomau.example", `<meta property="og:title" content="Báo cáo quý I - Báo cáo tình hình">`, "", "Báo cáo quý I - Báo cáo tình hình"},
+		{"baomau.example", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"&quot;Tin&quot; hay"}</script>`, "“Tin” hay", "“Tin” hay"},
+		{"baomau.example", `<meta property="og:title" content="Tiêu đề đầy đủ của bài">`, "Tiêu đề rút gọn", "Tiêu đề đầy đủ của bài"},
+		{"baomau.example", `<meta property="og:site_name" content="Báo Mẫu"><title>Tiêu đề bài | Báo Mẫu</title>`, "", "Tiêu đề bài"},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse("https://" + tt.host + "/a.html")
+		h1 := ""
+		if tt.h1 != "" {
+			h1 = "<h1>" + tt.h1 + "</h1>"
+		}
+		p, err := Extract("<html><head>"+tt.head+"</head><body><article>"+h1+body+"</article></body></html>", u, Selectors{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Title != tt.want {
+			t.Errorf("%s %s: title = %q, want %q", tt.host, tt.head, p.Title, tt.want)
+		}
+	}
+}
