@@ -78,6 +78,9 @@ type Request struct {
 	// GroupSyndicated collapses copies of one story to its earliest
 	// publication ("who said it first").
 	GroupSyndicated bool
+	// Interval of the result's timeline: IntervalAuto (""),
+	// IntervalMonth, IntervalYear or IntervalNone.
+	Interval string
 }
 
 // Result is the answer to a Request, in the shape of the HTTP API.
@@ -90,6 +93,7 @@ type Result struct {
 	Hits       []Hit              `json:"hits"`
 	Facets     map[string][]Facet `json:"facets"`
 	Suggestion string             `json:"suggestion,omitempty"`
+	Timeline   *Timeline          `json:"timeline,omitempty"`
 }
 
 // Hit is one matching article with its highlighted snippets.

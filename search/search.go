@@ -31,7 +31,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	if req.GroupSyndicated {
-		return ix.searchGrouped(ctx, req, c, start)
+		out, err := ix.searchGrouped(ctx, req, c, start)
+		return ix.withTimeline(ctx, req, c, start, out, err)
 	}
 	res, err := ix.run(ctx, req, c)
 	if err != nil {
@@ -57,7 +58,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, searchError(err)
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return out, nil
+	return ix.withTimeline(ctx, req, c, start, out, nil)
 }
 
 // prepare validates and clamps req, compiles its query and readies ctx
