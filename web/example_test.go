@@ -25,6 +25,8 @@ func (p phrases) Suggest(context.Context, string, int) ([]string, error) { retur
 
 func (p phrases) Directives(context.Context) ([]search.Directive, error) { return nil, nil }
 
+func (p phrases) Units(context.Context) ([]search.Facet, error) { return nil, nil }
+
 func (p phrases) Export(context.Context, search.Request, int, func(*search.Article) error) error {
 	return nil
 }
@@ -47,5 +49,5 @@ func ExampleNew() {
 	// Output:
 	// 200 {"query":"dân v","suggestions":["dân vận khéo"]}
 	// 404 {"error":"not found"}
-	// 400 {"error":"unknown parameter \"color\"; known parameters: q, directive, unit, year, source, model, document, example, from, to, sort, page, size, group"}
+	// 400 {"error":"unknown parameter \"color\"; known parameters: q, directive, unit, year, source, model, document, example, from, to, sort, page, size, group, interval"}
 }

@@ -95,6 +95,9 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 	for i, d := range res.Facets[search.FacetDirective] {
 		res.Facets[search.FacetDirective][i].Label = "Chỉ thị " + d.Value
 	}
+	if req.Interval != search.IntervalNone {
+		res.Timeline = fakeTimeline(matched, req.Interval)
+	}
 	if req.Query == "de tram lan" {
 		res.Suggestion = "Dễ trăm lần"
 	}
@@ -131,9 +134,43 @@ func (f *fakeSearcher) matches(a search.Article, req search.Request) bool {
 		return len(want) == 0 || slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
 	}
 	kw := fl.Keywords
-	return anyOf(kw[filter.Unit], a.Units) && anyOf(kw[filter.Directive], a.Directives) &&
+	unitKeys := func(us []string) []string {
+		var out []string
+		for _, u := range us {
+			out = append(out, search.UnitKey(u))
+		}
+		return out
+	}
+	return anyOf(unitKeys(kw[filter.Unit]), unitKeys(a.Units)) && anyOf(kw[filter.Directive], a.Directives) &&
 		anyOf(kw[filter.Source], []string{a.Source}) && anyOf(kw[filter.Model], a.Models) && (fl.Example == nil || *fl.Example == a.Example) &&
-		(fl.YearFrom == 0 || a.Year >= fl.YearFrom) && (fl.YearTo == 0 || (a.Year != 0 && a.Year <= fl.YearTo))
+		(fl.YearFrom == 0 || a.Year >= fl.YearFrom) && (fl.YearTo == 0 || (a.Year != 0 && a.Year <= fl.YearTo)) &&
+		(fl.From.IsZero() || !a.Published.Before(fl.From)) && (fl.To.IsZero() || (!a.Published.IsZero() && !a.Published.After(fl.To)))
+}
+
+// fakeTimeline counts the dated articles by month (by year when asked),
+// without the empty periods between.
+func fakeTimeline(as []search.Article, interval string) *search.Timeline {
+	layout := "2006-01"
+	if interval == search.IntervalYear {
+		layout = "2006"
+	} else {
+		interval = search.IntervalMonth
+	}
+	tl := &search.Timeline{Interval: interval, Buckets: []search.Bucket{}}
+	for _, a := range as {
+		if a.Published.IsZero() {
+			continue
+		}
+		key := a.Published.In(vietnam).Format(layout)
+		i := slices.IndexFunc(tl.Buckets, func(b search.Bucket) bool { return b.Key == key })
+		if i < 0 {
+			tl.Buckets = append(tl.Buckets, search.Bucket{Key: key})
+			i = len(tl.Buckets) - 1
+		}
+		tl.Buckets[i].Count++
+	}
+	slices.SortFunc(tl.Buckets, func(a, b search.Bucket) int { return strings.Compare(a.Key, b.Key) })
+	return tl
 }
 
 // Export answers the matches newest first, those without a date last,
@@ -221,6 +258,13 @@ func (f *fakeSearcher) Directives(ctx context.Context) ([]search.Directive, erro
 		{ID: "01-KL/TW", Kind: "Kết luận", Number: "01", Label: "Kết luận 01-KL/TW", Count: 1},
 		{ID: "05-CT/TW", Kind: "Chỉ thị", Number: "05", Issuer: "Bộ Chính trị", Label: "Chỉ thị 05-CT/TW", Count: 2},
 	}, nil
+}
+
+func (f *fakeSearcher) Units(ctx context.Context) ([]search.Facet, error) {
+	if err := f.fail(ctx, ""); err != nil {
+		return nil, err
+	}
+	return countFacet(f.articles, func(a search.Article) []string { return a.Units }), nil
 }
 
 // fakeCrawler records triggered sources; "busy" is refused and "nope" is

@@ -126,6 +126,21 @@ func TestMetrics(t *testing.T) {
 	}
 }
 
+// htmlPage reports whether a route is a page rather than an API route.
+func htmlPage(path string) bool {
+	for _, p := range []string{"/", "/models", "/directives", "/units", "/compare"} {
+		if path == p {
+			return true
+		}
+	}
+	for _, p := range []string{"/articles/", "/static/", "/directives/", "/units/"} {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // TestOpenAPICoversRoutes checks that the OpenAPI document is valid JSON
 // and describes every API route the server has, and no other.
 func TestOpenAPICoversRoutes(t *testing.T) {
@@ -138,10 +153,10 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &spec); err != nil || spec.OpenAPI != "3.1.0" {
 		t.Fatalf("openapi.json: %v (version %q)", err, spec.OpenAPI)
 	}
-	param := regexp.MustCompile(`:(\w+)`)
+	param := regexp.MustCompile(`[:*](\w+)`)
 	routes := map[string]bool{}
 	for _, r := range s.engine.Routes() {
-		if r.Path == "/" || r.Path == "/models" || strings.HasPrefix(r.Path, "/articles/") || strings.HasPrefix(r.Path, "/static/") {
+		if htmlPage(r.Path) {
 			continue // the HTML pages
 		}
 		p := param.ReplaceAllString(r.Path, "{$1}")

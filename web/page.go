@@ -23,12 +23,14 @@ var staticFS embed.FS
 // pages are the parsed templates, one set per page sharing base.html.
 type pages struct {
 	search, article, error, models *template.Template
+	// coverage: a directive's and a unit's page, their lists, compare
+	directive, unit, directives, units, compare *template.Template
 }
 
 func loadPages() (*pages, error) {
-	funcs := template.FuncMap{"snippet": safeSnippet}
+	funcs := template.FuncMap{"snippet": safeSnippet, "inc": func(i int) int { return i + 1 }}
 	parse := func(name string) (*template.Template, error) {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+name)
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/chart.html", "templates/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -47,6 +49,17 @@ func loadPages() (*pages, error) {
 	}
 	if p.models, err = parse("models.html"); err != nil {
 		return nil, err
+	}
+	for _, pg := range []struct {
+		dst  **template.Template
+		name string
+	}{
+		{&p.directive, "directive.html"}, {&p.unit, "unit.html"}, {&p.directives, "directives.html"},
+		{&p.units, "units.html"}, {&p.compare, "compare.html"},
+	} {
+		if *pg.dst, err = parse(pg.name); err != nil {
+			return nil, err
+		}
 	}
 	return &p, nil
 }
@@ -116,6 +129,7 @@ func (s *Server) searchPage(c *gin.Context) {
 		return
 	}
 	view.fill(res)
+	view.First = s.firstAppearance(ctx, req.Query)
 	s.render(c, http.StatusOK, s.pages.search, view)
 }
 

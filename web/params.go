@@ -33,8 +33,8 @@ var vietnam = filter.Vietnam
 
 // searchParams are the query parameters of /api/search and the page
 // (docs/api.md): the query, every filter of package filter, and the sort,
-// paging and grouping options.
-var searchParams = append(append([]string{"q"}, filter.Names(false)...), "sort", "page", "size", "group")
+// paging and grouping options, and the interval of the timeline.
+var searchParams = append(append([]string{"q"}, filter.Names(false)...), "sort", "page", "size", "group", "interval")
 
 // badRequest is an error caused by the request itself: a 400 with its
 // message shown to the client, and to the page's reader in Vietnamese.
@@ -103,6 +103,9 @@ func parseSearch(v url.Values, strict bool) (search.Request, error) {
 		return req, err
 	}
 	if req.Size, err = clampInt(v, "size", search.DefaultSize, search.MaxSize); err != nil {
+		return req, err
+	}
+	if req.Interval, err = parseInterval(v.Get("interval")); err != nil {
 		return req, err
 	}
 	req.GroupSyndicated, err = parseBool(v, "group")

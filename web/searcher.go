@@ -16,6 +16,8 @@ type Searcher interface {
 	Article(ctx context.Context, id string) (*search.Article, error)
 	Suggest(ctx context.Context, prefix string, n int) ([]string, error)
 	Directives(ctx context.Context) ([]search.Directive, error)
+	// Units lists the units the articles name, most named first.
+	Units(ctx context.Context) ([]search.Facet, error)
 	// Export calls fn with every article matching req, newest first, up
 	// to limit (at most search.MaxExport), without its text.
 	Export(ctx context.Context, req search.Request, limit int, fn func(*search.Article) error) error
@@ -63,6 +65,10 @@ func (m meteredSearcher) Suggest(ctx context.Context, prefix string, n int) ([]s
 
 func (m meteredSearcher) Directives(ctx context.Context) ([]search.Directive, error) {
 	return bounded(ctx, func() ([]search.Directive, error) { return m.next.Directives(ctx) })
+}
+
+func (m meteredSearcher) Units(ctx context.Context) ([]search.Facet, error) {
+	return bounded(ctx, func() ([]search.Facet, error) { return m.next.Units(ctx) })
 }
 
 // Export is not bounded: fn writes to the client, which must not happen

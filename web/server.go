@@ -130,6 +130,8 @@ func (s *Server) routes() *gin.Engine {
 	api.GET("/openapi.json", s.openAPI)
 	api.POST("/admin/crawl", s.adminCrawl)
 
+	s.coverageRoutes(e)
+
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", gin.WrapH(s.metrics.handler()))

@@ -32,6 +32,8 @@ type searchView struct {
 	Feed       string
 	Export     string
 	Models     string // the models view of the same search
+	Chart      *chartView  // the matches over time
+	First      *firstView  // the earliest article holding the quoted phrase
 
 	Examples   []linkView
 	Directives []linkView
@@ -65,6 +67,7 @@ type linkView struct {
 	Href     string
 	Count    string
 	Selected bool
+	Page     string // the value's own page (a directive's, a unit's)
 }
 
 type hiddenField struct{ Name, Value string }
@@ -174,6 +177,7 @@ func (v *searchView) fill(res *search.Result) {
 		v.Suggestion = &linkView{Label: res.Suggestion, Href: v.with(func(s url.Values) { s.Set("q", res.Suggestion) })}
 	}
 	v.fillControls(res.Total)
+	v.Chart = v.chart(res.Timeline)
 }
 
 func (v *searchView) hit(h search.Hit) hitView {
@@ -211,7 +215,7 @@ func (v *searchView) facet(d filter.Def, values []search.Facet) facetView {
 		if fv.Label != "" && fv.Label != fv.Value {
 			label = fv.Label
 		}
-		f.Values = append(f.Values, linkView{Label: label, Href: href, Count: thousands(uint64(fv.Count)), Selected: sel})
+		f.Values = append(f.Values, linkView{Label: label, Href: href, Count: thousands(uint64(fv.Count)), Selected: sel, Page: valuePage(name, fv.Value)})
 	}
 	if len(f.Values) > facetShown {
 		f.Values, f.More = f.Values[:facetShown], f.Values[facetShown:]
