@@ -141,8 +141,13 @@ func (c *Crawler) fetchArticle(ctx context.Context, src Source, it feeds.Item, k
 	if fkey, err := dedup.Key(resp.URL); err == nil {
 		keys = append(keys, fkey)
 	}
-	a := c.article(src, it, page, canonical, dedup.ID(ckey))
-	return c.commit(ctx, a, compact(keys))
+	id := dedup.ID(ckey)
+	recheck := c.dropTemplates(final.Hostname(), id, page)
+	out, err := c.commit(ctx, c.article(src, it, page, canonical, id), compact(keys))
+	if err == nil {
+		c.recheckTemplates(ctx, final.Hostname(), recheck)
+	}
+	return out, err
 }
 
 // trustCanonical is true for a rel=canonical on the page's own site that

@@ -47,6 +47,21 @@ func isArticleText(s *goquery.Selection) bool {
 	return float64(links)/float64(text) < 0.25
 }
 
+// maxPageBlocks bounds the lines of a page kept for template detection.
+const maxPageBlocks = 4000
+
+// pageBlocks renders the whole page, scripts and styles removed, and
+// returns its lines.
+func pageBlocks(doc *goquery.Document) []string {
+	doc.Find("script, style, noscript, template").Remove()
+	body := doc.Find("body")
+	if body.Length() == 0 {
+		return nil
+	}
+	lines := strings.Split(paragraphs(render.InnerText(body.Nodes[0])), "\n")
+	return lines[:min(len(lines), maxPageBlocks)]
+}
+
 // readableBody returns the main text of a cleaned page, one paragraph a
 // line.
 func readableBody(doc *goquery.Document, page *url.URL) string {

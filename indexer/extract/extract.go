@@ -55,6 +55,12 @@ type Page struct {
 	// Canonical is the page's rel=canonical (or og:url), absolute; empty
 	// when the page names none.
 	Canonical string
+	// Description is the page's own summary (JSON-LD, og: or meta
+	// description), which may or may not be its lead.
+	Description string
+	// Blocks are the lines of the whole rendered page, the article's and
+	// the template's, for template detection (package boilerplate).
+	Blocks []string
 }
 
 // Extract reads the article in an HTML page fetched from pageURL.
@@ -73,6 +79,8 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	author := first(selectorText(doc, sel.Author, false), ld.Author, notURL(meta(doc, "article:author", "author", "dc.creator")), clean(doc.Find(`[itemprop="author"]`).First().Text()))
 	description := first(ld.Description, meta(doc, "og:description", "description"))
 
+	p.Description = description
+	p.Blocks = pageBlocks(doc)
 	removeBoilerplate(doc)
 	p.Lead = selectorText(doc, sel.Lead, false)
 	if p.Lead == "" {
