@@ -119,6 +119,22 @@ func (s *Server) apiDirectives(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"directives": ds})
 }
 
+// admin reports whether the request carries the admin token, answering
+// 403 or 401 when it does not.
+func (s *Server) admin(c *gin.Context) bool {
+	if s.cfg.AdminToken == "" {
+		s.fail(c, http.StatusForbidden, "the admin API is disabled: no admin token is configured")
+		return false
+	}
+	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.AdminToken)) != 1 {
+		c.Header("WWW-Authenticate", `Bearer realm="vnsearch admin"`)
+		s.fail(c, http.StatusUnauthorized, "missing or wrong bearer token")
+		return false
+	}
+	return true
+}
+
 // crawlRequest is the optional JSON body of POST /api/admin/crawl.
 type crawlRequest struct {
 	Source string `json:"source"`
@@ -127,14 +143,7 @@ type crawlRequest struct {
 // adminCrawl answers POST /api/admin/crawl: it starts a crawl of one source
 // (or of all) when the bearer token matches the configured one.
 func (s *Server) adminCrawl(c *gin.Context) {
-	if s.cfg.AdminToken == "" {
-		s.fail(c, http.StatusForbidden, "the admin API is disabled: no admin token is configured")
-		return
-	}
-	token, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.AdminToken)) != 1 {
-		c.Header("WWW-Authenticate", `Bearer realm="vnsearch admin"`)
-		s.fail(c, http.StatusUnauthorized, "missing or wrong bearer token")
+	if !s.admin(c) {
 		return
 	}
 	if s.cfg.Crawler == nil {

@@ -21,6 +21,8 @@ type Config struct {
 	Searcher Searcher
 	// Crawler serves POST /api/admin/crawl; nil answers 503.
 	Crawler Crawler
+	// Backup serves GET /api/admin/backup; nil answers 503.
+	Backup Backuper
 	// AdminToken is the bearer token of the admin API; empty disables it.
 	AdminToken string
 	// CORSOrigins may call the API from a browser and frame the page:
@@ -129,6 +131,7 @@ func (s *Server) routes() *gin.Engine {
 	api.GET("/export", s.apiExport)
 	api.GET("/openapi.json", s.openAPI)
 	api.POST("/admin/crawl", s.adminCrawl)
+	api.GET("/admin/backup", s.adminBackup)
 
 	s.coverageRoutes(e)
 
