@@ -6,6 +6,8 @@
 //	vnsearch import [--data DIR] FILE.jsonl[.gz]|-
 //	vnsearch search [--data DIR] [--json] [--size N] QUERY
 //	vnsearch stats  [--data DIR]
+//	vnsearch backup (--server URL [--token T] | --data DIR) FILE
+//	vnsearch restore --data DIR FILE
 //	vnsearch reindex --data DIR
 package main
 

@@ -201,6 +201,7 @@ func newHandler(cfg serveConfig, ix *search.Index, crawler web.Crawler, log *slo
 	return web.New(web.Config{
 		Searcher:    ix,
 		Crawler:     crawler,
+		Backup:      newSnapshotter(cfg.Data, ix, crawler),
 		AdminToken:  cfg.AdminToken,
 		CORSOrigins: cfg.CORSOrigins,
 		Timeout:     cfg.Timeout,
