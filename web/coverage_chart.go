@@ -269,10 +269,11 @@ func newChart(id, title string, tl timelines, href func(series int, key string) 
 			c.XTicks = append(c.XTicks, tickView{Label: label, Pos: num(chartLeft + band*(float64(j)+0.5)), Pos2: num(chartH - chartBottom + chartY)})
 		}
 	}
-	for _, v := range []int{0, scale / 2, scale} {
-		if v == scale/2 && scale%2 != 0 {
-			continue
-		}
+	ticks := []int{0, scale}
+	if scale%2 == 0 {
+		ticks = []int{0, scale / 2, scale}
+	}
+	for _, v := range ticks {
 		y := float64(chartTop) + plotH - plotH*float64(v)/float64(scale)
 		c.YTicks = append(c.YTicks, tickView{Label: thousands(uint64(v)), Pos: num(y), Pos2: num(y + 4)})
 	}

@@ -36,6 +36,7 @@ func TestSearchPageChart(t *testing.T) {
 		`<a class="bar s0" href="/?from=2021-03-01&amp;q=d%C3%A2n&amp;sort=newest&amp;to=2021-03-31" tabindex="0" data-key="2021-03" data-count="1" aria-label="03/2021: 1 bài">`,
 		`<title>03/2021: 1 bài</title>`,
 		`<text class="axis-label" x="708" y="234" text-anchor="end">Tháng</text>`,
+		`<text class="tick" x="48" dx="-6" y="200.0" text-anchor="end">0</text>`,
 		`<th scope="row">05/2023</th><td>1</td>`,
 		`Tổng: <strong>2</strong> bài có ngày đăng`,
 		`<a class="csv" href="/api/timeline.csv?q=d%C3%A2n" download>`,
