@@ -31,9 +31,9 @@ type searchView struct {
 	Hidden     []hiddenField // filters carried by the search form
 	Feed       string
 	Export     string
-	Models     string // the models view of the same search
-	Chart      *chartView  // the matches over time
-	First      *firstView  // the earliest article holding the quoted phrase
+	Models     string     // the models view of the same search
+	Chart      *chartView // the matches over time
+	First      *firstView // the earliest article holding the quoted phrase
 
 	Examples   []linkView
 	Directives []linkView
