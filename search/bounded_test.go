@@ -32,7 +32,7 @@ func TestHugeArticlesBoundHitWork(t *testing.T) {
 		articles = append(articles, hugeArticle(fmt.Sprintf("huge%d", mb), mb))
 	}
 	ix := newTestIndex(t, articles...)
-	for _, q := range []string{"dân", "dan", "nhân"} {
+	for _, q := range []string{"dân", "dan", "người dân", "nguoi dan", `"cán bộ và nhân dân"`, "can bo va nhan dan xay dung"} {
 		before := scannedBytes.Load()
 		res, err := ix.Search(context.Background(), Request{Query: q})
 		if err != nil {
@@ -51,7 +51,7 @@ func TestHugeArticlesBoundHitWork(t *testing.T) {
 		}
 	}
 	before := scannedBytes.Load()
-	if _, err := ix.Suggest(context.Background(), "nh", 5); err != nil {
+	if _, err := ix.Suggest(context.Background(), "cán bộ và nh", 5); err != nil {
 		t.Fatal(err)
 	}
 	if read := scannedBytes.Load() - before; read > completeHits*2*maxScanBytes {

@@ -173,14 +173,22 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	c.altMarks = append(c.altMarks, subs...)
 	root.AddShould(titleQuery(text))
 	if len(words) >= minQuoteWords {
-		c.quotes = append(c.quotes, phraseQuery(text, 1))
+		c.quotes = appendQuery(c.quotes, phraseQuery(text, 1))
 	}
 	if len(words) > 1 {
-		c.phrases = append(c.phrases, phraseQuery(text, adjacencyBoost))
+		c.phrases = appendQuery(c.phrases, phraseQuery(text, adjacencyBoost))
 		for _, alt := range subs {
-			c.phrases = append(c.phrases, phraseQuery(alt, adjacencyBoost*expansionBoost))
+			c.phrases = appendQuery(c.phrases, phraseQuery(alt, adjacencyBoost*expansionBoost))
 		}
 	}
+}
+
+// appendQuery appends q to qs unless it is nil.
+func appendQuery(qs []bq.Query, q bq.Query) []bq.Query {
+	if q == nil {
+		return qs
+	}
+	return append(qs, q)
 }
 
 // addWord makes w a must clause, once however often the query repeats it.
@@ -283,36 +291,25 @@ func termQuery(text string, exclusion bool) bq.Query {
 	if len(folded) == 0 {
 		return nil
 	}
-	foldedQuery := textMatch(text, fieldText+foldedSuffix, folded, analyzers.FoldedName, 1)
+	if len(folded) > 1 {
+		if q := phraseMatch(text, 1, exclusion); q != nil {
+			return q
+		}
+	}
+	foldedQuery := fieldTerm(folded[0].Term, fieldText+foldedSuffix, 1)
 	if !analyzers.HasDiacritics(text) {
 		return foldedQuery
 	}
-	exact := textMatch(text, fieldText, analyzers.Analyze(text), analyzers.Name, exactAccentBoost)
+	exact := fieldTerm(analyzers.Analyze(text)[0].Term, fieldText, exactAccentBoost)
 	if exclusion {
 		return exact
 	}
 	return bleve.NewDisjunctionQuery(exact, foldedQuery)
 }
 
-// textMatch matches text, analyzed as toks, in field: a term query for one
-// token (no positions to check), a phrase for several.
-func textMatch(text, field string, toks []analyzers.Token, analyzer string, boost float64) bq.Query {
-	if len(toks) == 1 {
-		t := bleve.NewTermQuery(toks[0].Term)
-		t.SetField(field)
-		t.SetBoost(boost)
-		return t
-	}
-	return matchPhrase(text, field, analyzer, boost)
-}
-
 // phraseQuery matches consecutive query words adjacent in the text.
 func phraseQuery(text string, boost float64) bq.Query {
-	folded := matchPhrase(text, fieldText+foldedSuffix, analyzers.FoldedName, boost)
-	if !analyzers.HasDiacritics(text) {
-		return folded
-	}
-	return bleve.NewDisjunctionQuery(matchPhrase(text, fieldText, analyzers.Name, boost*exactAccentBoost), folded)
+	return phraseMatch(text, boost, false)
 }
 
 // titleQuery scores the words of a run found in the title.
@@ -329,14 +326,6 @@ func titleQuery(run string) bq.Query {
 	exact.Analyzer = analyzers.Name
 	exact.SetBoost(titleBoost * exactAccentBoost)
 	return bleve.NewDisjunctionQuery(exact, folded)
-}
-
-func matchPhrase(text, field, analyzer string, boost float64) bq.Query {
-	m := bleve.NewMatchPhraseQuery(text)
-	m.SetField(field)
-	m.Analyzer = analyzer
-	m.SetBoost(boost)
-	return m
 }
 
 // filterQuery combines the filters written in the query with the

@@ -16,8 +16,9 @@ import (
 // and folded (vi_folded, the "_folded" twin). Title, lead and body are
 // indexed together in the text field (title, lead and body joined by
 // segmentSep), so a word's score does not depend on how many of the three
-// hold it, and the title once more on its own for the title bonus. Offsets
-// point into the stored originals.
+// hold it, and the title once more on its own for the title bonus. The
+// text's adjacent syllables are indexed as pairs (pairs, pairs_folded; see
+// pairs.go), which is how phrases match; only pairs_folded keeps positions.
 const (
 	fieldTitle      = "title"
 	fieldText       = "text"
@@ -83,7 +84,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		vi := mapping.NewTextFieldMapping()
 		vi.Analyzer = analyzers.Name
 		vi.Store = name == fieldTitle
-		vi.IncludeTermVectors = true
+		vi.IncludeTermVectors = false // phrases match by pairs
 		vi.IncludeInAll = false
 		vi.DocValues = false
 		folded := mapping.NewTextFieldMapping()
@@ -93,10 +94,14 @@ func newMapping() *mapping.IndexMappingImpl {
 			folded.Analyzer = synonym.AnalyzerName // files vocabulary set keys too
 		}
 		folded.Store = false
-		folded.IncludeTermVectors = true
+		folded.IncludeTermVectors = false
 		folded.IncludeInAll = false
 		folded.DocValues = false
-		doc.AddFieldMappingsAt(name, vi, folded)
+		fields := []*mapping.FieldMapping{vi, folded}
+		if name == fieldText {
+			fields = append(fields, pairMapping(fieldPairs, pairAnalyzerName, false), pairMapping(fieldPairs+foldedSuffix, foldedPairAnalyzerNm, true))
+		}
+		doc.AddFieldMappingsAt(name, fields...)
 	}
 	for _, name := range keywordFields {
 		kw := mapping.NewKeywordFieldMapping()
@@ -144,6 +149,19 @@ func newMapping() *mapping.IndexMappingImpl {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 	return im
+}
+
+// pairMapping indexes the text field's syllable pairs under name, with
+// their positions or not, nothing stored.
+func pairMapping(name, analyzer string, positions bool) *mapping.FieldMapping {
+	m := mapping.NewTextFieldMapping()
+	m.Name = name
+	m.Analyzer = analyzer
+	m.Store = false
+	m.IncludeTermVectors = positions
+	m.IncludeInAll = false
+	m.DocValues = false
+	return m
 }
 
 // toDoc converts an article to the document bleve indexes.

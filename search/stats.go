@@ -95,6 +95,8 @@ func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error
 	for f := range st.avg {
 		st.avg[f] = max(st.avg[f]/float64(max(len(res.Hits), 1)), 1)
 	}
+	// a text of n syllables holds about n pairs
+	st.avg[fieldPairs], st.avg[fieldPairs+foldedSuffix] = st.avg[fieldText], st.avg[fieldText]
 	ix.mu.Lock()
 	ix.lengths = st
 	ix.mu.Unlock()

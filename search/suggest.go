@@ -360,9 +360,16 @@ func foldedTerms(text string) []string {
 }
 
 // foldedPhrase searches the folded text fields for a phrase, loading the
-// text and the match locations of the best size documents.
+// text of the best size documents.
 func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bleve.SearchResult, error) {
-	q := matchPhrase(phrase, fieldText+foldedSuffix, analyzers.FoldedName, 1)
+	q := foldedPairPhrase(phrase, 1)
+	if q == nil {
+		toks := analyzers.AnalyzeFolded(phrase)
+		if len(toks) == 0 {
+			return &bleve.SearchResult{}, nil
+		}
+		q = fieldTerm(toks[0].Term, fieldText+foldedSuffix, 1)
+	}
 	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
 	sr.Fields = []string{fieldTitle, fieldLead, fieldBody}
 	res, err := ix.bleve.SearchInContext(ctx, sr)

@@ -1,0 +1,182 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/vnsearch/vnsearch/analyzers"
+)
+
+// The pair fields index every two adjacent syllables of the text field as
+// one term ("nông thôn", "thôn mới"), folded with positions (pairs_folded)
+// and with diacritics without them (pairs), as Elasticsearch's
+// index_phrases and Lucene's CommonGrams do. A phrase of n syllables is a
+// phrase of its n-1 pairs in pairs_folded: the searcher intersects the
+// postings of the pairs, far rarer than syllables, and checks positions
+// only on the few documents holding all of them. The exact pairs, without
+// positions, rank a phrase written with the diacritics typed above its
+// other spellings. The text and title fields keep no positions: nothing
+// reads them.
+//
+// Pairs cross punctuation, as positions did. A document number is at the
+// position of its first part (see analyzers.Tokenizer), so each of the two
+// is paired with the next position's tokens, and a phrase query takes
+// either. A pair is indexed at most maxPairRepeats times per article,
+// which bounds the position checks in a huge repetitive one (bleve's
+// phrase check pairs every location of a term with every location of the
+// next). Misremembered quotes can score by the pairs a query shares with a
+// text (its syllables nearly in order) with the same terms.
+const (
+	fieldPairs = "pairs"
+	// pairSep joins the two syllables of a pair term.
+	pairSep        = " "
+	maxPairRepeats = 64
+)
+
+// Registry names of the pair analyzers and their filter.
+const (
+	pairFilterName       = "vi_pairs"
+	pairAnalyzerName     = "vi_pairs"
+	foldedPairAnalyzerNm = "vi_folded_pairs"
+)
+
+// pairFilter replaces a token stream by the pairs of tokens at adjacent
+// positions, each at the position of its first token.
+type pairFilter struct{}
+
+// Filter implements analysis.TokenFilter.
+func (pairFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	if len(in) < 2 {
+		return nil
+	}
+	size := 0
+	for _, t := range in {
+		size += 2*len(t.Term) + len(pairSep)
+	}
+	buf := make([]byte, 0, size)
+	out := make(analysis.TokenStream, 0, len(in))
+	slab := make([]analysis.Token, 0, len(in))
+	var seen map[string]int // pairs counted, in texts long enough to repeat one too often
+	if len(in) > maxPairRepeats {
+		seen = make(map[string]int, len(in))
+	}
+	next := 0 // first token of the position after the current one
+	for i, a := range in {
+		if next <= i {
+			for next = i + 1; next < len(in) && in[next].Position == a.Position; next++ {
+			}
+		}
+		for j := next; j < len(in) && in[j].Position == a.Position+1; j++ {
+			b := in[j]
+			start := len(buf)
+			buf = append(append(append(buf, a.Term...), pairSep...), b.Term...)
+			if seen != nil {
+				if seen[string(buf[start:])] == maxPairRepeats {
+					buf = buf[:start]
+					continue
+				}
+				seen[string(buf[start:])]++
+			}
+			slab = append(slab, analysis.Token{
+				Term: buf[start:len(buf):len(buf)], Position: a.Position, Start: a.Start, End: b.End, Type: analysis.Shingle,
+			})
+			out = append(out, &slab[len(slab)-1])
+		}
+	}
+	return out
+}
+
+// The two pair analyzers, also used directly on the query side.
+var (
+	pairAnalyzer       = pairsOf(analyzers.NormalizeFilter{})
+	foldedPairAnalyzer = pairsOf(analyzers.FoldFilter{})
+)
+
+func pairsOf(f analysis.TokenFilter) *analysis.DefaultAnalyzer {
+	return &analysis.DefaultAnalyzer{Tokenizer: analyzers.Tokenizer{}, TokenFilters: []analysis.TokenFilter{f, pairFilter{}}}
+}
+
+func init() {
+	err := registry.RegisterTokenFilter(pairFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return pairFilter{}, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	for name, a := range map[string]*analysis.DefaultAnalyzer{pairAnalyzerName: pairAnalyzer, foldedPairAnalyzerNm: foldedPairAnalyzer} {
+		err := registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+			return a, nil
+		})
+		if err != nil {
+			panic(err)
+		}
+	}
+}
+
+// phraseMatch matches text as a phrase, scoring boost: its folded pairs at
+// consecutive positions, and when text has diacritics its exact pairs
+// (with the folded phrase) at exactAccentBoost times more, or only these
+// when exactOnly. It returns nil when text has fewer than two positions.
+func phraseMatch(text string, boost float64, exactOnly bool) bq.Query {
+	folded := foldedPairPhrase(text, boost)
+	if folded == nil || !analyzers.HasDiacritics(text) {
+		return folded
+	}
+	exact := bleve.NewConjunctionQuery(exactPairs(text, boost*exactAccentBoost), foldedPairPhrase(text, boost))
+	if exactOnly {
+		return exact
+	}
+	return bleve.NewDisjunctionQuery(exact, folded)
+}
+
+// foldedPairPhrase is the phrase of the folded pairs of text, or nil.
+func foldedPairPhrase(text string, boost float64) bq.Query {
+	toks := foldedPairAnalyzer.Analyze([]byte(text))
+	if len(toks) == 0 {
+		return nil
+	}
+	if len(toks) == 1 {
+		return fieldTerm(string(toks[0].Term), fieldPairs+foldedSuffix, boost)
+	}
+	m := bleve.NewMatchPhraseQuery(text)
+	m.SetField(fieldPairs + foldedSuffix)
+	m.Analyzer = foldedPairAnalyzerNm
+	m.SetBoost(boost)
+	return m
+}
+
+// exactPairs is the conjunction, over positions, of the exact pairs of
+// text (any of those at one position).
+func exactPairs(text string, boost float64) bq.Query {
+	toks := pairAnalyzer.Analyze([]byte(text))
+	var conj, alts []bq.Query
+	flush := func() {
+		if len(alts) == 1 {
+			conj = append(conj, alts[0])
+		} else if len(alts) > 1 {
+			conj = append(conj, bleve.NewDisjunctionQuery(alts...))
+		}
+		alts = nil
+	}
+	for i, t := range toks {
+		if i > 0 && t.Position != toks[i-1].Position {
+			flush()
+		}
+		alts = append(alts, fieldTerm(string(t.Term), fieldPairs, boost))
+	}
+	flush()
+	if len(conj) == 1 {
+		return conj[0]
+	}
+	return bleve.NewConjunctionQuery(conj...)
+}
+
+// fieldTerm matches one term in field, scoring boost.
+func fieldTerm(term, field string, boost float64) bq.Query {
+	t := bleve.NewTermQuery(term)
+	t.SetField(field)
+	t.SetBoost(boost)
+	return t
+}
