@@ -35,6 +35,64 @@ func removeBoilerplate(doc *goquery.Document) {
 	})
 }
 
+// Teaser boxes: a box of at most maxTeaserRunes characters is a teaser of
+// other articles when links to other pages, one a headline of
+// minHeadlineWords words or more, make a quarter of its text; a paragraph
+// or item that is nothing but such a link is one too.
+const (
+	maxTeaserRunes   = 400
+	minHeadlineWords = 5
+)
+
+// removeTeasers deletes the boxes and lines that tease other articles
+// inside the page ("related" boxes without a telling class, a lone
+// headline link between two paragraphs).
+func removeTeasers(doc *goquery.Document, page *url.URL) {
+	doc.Find("div, section, aside, article, table, ul, ol, p, li, h2, h3, h4").Each(func(_ int, s *goquery.Selection) {
+		if s.Find("h1").Length() > 0 {
+			return
+		}
+		text := len([]rune(clean(s.Text())))
+		if text == 0 || text > maxTeaserRunes {
+			return
+		}
+		links, headline := 0, false
+		s.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+			if !otherPage(a.AttrOr("href", ""), page) {
+				return
+			}
+			t := clean(a.Text())
+			links += len([]rune(t))
+			headline = headline || len(strings.Fields(t)) >= minHeadlineWords
+		})
+		switch goquery.NodeName(s) {
+		case "p", "li", "h2", "h3", "h4":
+			if headline && links*10 >= text*9 {
+				s.Remove()
+			}
+		default:
+			if headline && links*4 >= text {
+				s.Remove()
+			}
+		}
+	})
+}
+
+// otherPage is true for a link to another page than page.
+func otherPage(href string, page *url.URL) bool {
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(href, "javascript:") || strings.HasPrefix(href, "mailto:") {
+		return false
+	}
+	if page == nil {
+		return true
+	}
+	u, err := page.Parse(href)
+	if err != nil {
+		return false
+	}
+	return u.Host != page.Host || u.Path != page.Path
+}
+
 // isArticleText is true for a block of at least 600 characters of which
 // less than a quarter are link text.
 func isArticleText(s *goquery.Selection) bool {

@@ -82,6 +82,7 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	p.Description = description
 	p.Blocks = pageBlocks(doc)
 	removeBoilerplate(doc)
+	removeTeasers(doc, pageURL)
 	p.Lead = selectorText(doc, sel.Lead, false)
 	if p.Lead == "" {
 		p.Lead = takeLead(doc, p.Title, description)
