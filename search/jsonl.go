@@ -17,6 +17,10 @@ import (
 // maxLineBytes bounds one JSONL record (a very long article is ~1 MB).
 const maxLineBytes = 16 << 20
 
+// MaxIDBytes bounds an article id: a longer one could not be served by
+// the web (/articles/:id) and is refused on import.
+const MaxIDBytes = 256
+
 // record is one line of the import format: unknown fields are ignored,
 // missing ones empty; published is parsed by parsePublished.
 type record struct {
@@ -68,24 +72,39 @@ func (d *Decoder) Line() int { return d.line }
 // malformed line (reading may go on), or another error when the input
 // itself failed.
 func (d *Decoder) Next() (Article, error) {
+	raw, err := d.NextRecord()
+	if err != nil {
+		return Article{}, err
+	}
+	return ParseRecord(d.line, raw)
+}
+
+// NextRecord returns the bytes of the next non-blank line, to be parsed
+// by ParseRecord (perhaps in another goroutine), with the same errors as
+// Next: a line too long is a *LineError.
+func (d *Decoder) NextRecord() ([]byte, error) {
 	for {
 		line, err := d.readLine()
 		if err != nil {
-			return Article{}, err
+			return nil, err
 		}
 		if len(line) > maxLineBytes {
-			return Article{}, &LineError{Line: d.line, Err: fmt.Errorf("longer than %d bytes", maxLineBytes)}
+			return nil, &LineError{Line: d.line, Err: fmt.Errorf("longer than %d bytes", maxLineBytes)}
 		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
+		if line = bytes.TrimSpace(line); len(line) > 0 {
+			return line, nil
 		}
-		a, err := parseRecord(line)
-		if err != nil {
-			return Article{}, &LineError{Line: d.line, Err: err}
-		}
-		return a, nil
 	}
+}
+
+// ParseRecord parses one line of the import format, the line-th of its
+// file; a malformed record is a *LineError.
+func ParseRecord(line int, raw []byte) (Article, error) {
+	a, err := parseRecord(raw)
+	if err != nil {
+		return Article{}, &LineError{Line: line, Err: err}
+	}
+	return a, nil
 }
 
 // readLine reads one line. Of a line over maxLineBytes it keeps only
@@ -121,6 +140,9 @@ func parseRecord(line []byte) (Article, error) {
 	}
 	if strings.TrimSpace(r.ID) == "" {
 		return Article{}, errors.New(`no "id"`)
+	}
+	if len(r.ID) > MaxIDBytes {
+		return Article{}, fmt.Errorf(`"id" longer than %d bytes`, MaxIDBytes)
 	}
 	if strings.TrimSpace(r.Title) == "" && strings.TrimSpace(r.Body) == "" {
 		return Article{}, errors.New(`neither "title" nor "body"`)

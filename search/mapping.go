@@ -168,7 +168,7 @@ func pairMapping(name, analyzer string, positions bool) *mapping.FieldMapping {
 func toDoc(a *Article) map[string]any {
 	d := map[string]any{
 		fieldTitle:      a.Title,
-		fieldText:       joined(a.Title, a.Lead, a.Body),
+		fieldText:       joined(IndexedText(a.Title), IndexedText(a.Lead), IndexedText(a.Body)),
 		fieldLead:       a.Lead,
 		fieldBody:       a.Body,
 		fieldURL:        a.URL,

@@ -25,6 +25,7 @@ type metrics struct {
 	suggestDuration *prometheus.HistogramVec
 	exportDuration  *prometheus.HistogramVec
 	searchesRunning prometheus.Gauge
+	imported        prometheus.Counter
 }
 
 func newMetrics() *metrics {
@@ -58,8 +59,12 @@ func newMetrics() *metrics {
 			Name: "vnsearch_searches_running",
 			Help: "Searches running on the index (at most the server's search limit).",
 		}),
+		imported: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "vnsearch_imported_articles_total",
+			Help: "Articles written by POST /api/admin/import.",
+		}),
 	}
-	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.exportDuration, m.searchesRunning,
+	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.exportDuration, m.searchesRunning, m.imported,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -23,6 +23,8 @@ type Config struct {
 	Crawler Crawler
 	// Backup serves GET /api/admin/backup; nil answers 503.
 	Backup Backuper
+	// Importer serves POST /api/admin/import; nil answers 503.
+	Importer Importer
 	// AdminToken is the bearer token of the admin API; empty disables it.
 	AdminToken string
 	// CORSOrigins may call the API from a browser and frame the page:
@@ -76,6 +78,8 @@ type Server struct {
 	metrics  *metrics
 	pages    *pages
 	engine   *gin.Engine
+	// importing holds the one import allowed at a time.
+	importing chan struct{}
 }
 
 // New builds a server from cfg.
@@ -97,7 +101,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), pages: pg}
+	s := &Server{cfg: cfg, log: log, metrics: newMetrics(), pages: pg, importing: make(chan struct{}, 1)}
 	limited := newLimitedSearcher(cfg.Searcher, cfg.MaxSearches, s.metrics.searchesRunning)
 	s.searcher = meteredSearcher{next: limited, log: log, metrics: s.metrics}
 	s.engine = s.routes()
@@ -134,6 +138,7 @@ func (s *Server) routes() *gin.Engine {
 	api.GET("/admin/backup", s.adminBackup)
 
 	s.coverageRoutes(e)
+	api.POST("/admin/import", s.adminImport)
 
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)

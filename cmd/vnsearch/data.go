@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/vnsearch/vnsearch/indexer/ingest"
 	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/search/demo"
@@ -37,14 +38,13 @@ func ensureDemo(ctx context.Context, ix *search.Index, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	l := &loader{ix: ix, enrich: metadata.Enrich, batchSize: importBatch, onMalformed: func(e *search.LineError) {
+	st, err := ingest.Load(ctx, ix, r, ingest.Config{Enrich: metadata.Enrich, OnMalformed: func(e *search.LineError) {
 		log.Error("demo corpus: malformed line", "err", e)
-	}}
-	st, err := l.load(ctx, r)
+	}})
 	if err != nil {
 		return fmt.Errorf("load demo corpus: %w", err)
 	}
-	log.Info("loaded the demo corpus into the empty index", "articles", st.New, "seconds", st.Elapsed.Seconds())
+	log.Info("loaded the demo corpus into the empty index", "articles", st.New, "seconds", st.Seconds)
 	return nil
 }
 

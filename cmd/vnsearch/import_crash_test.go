@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vnsearch/vnsearch/indexer/ingest"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 // checks that the index opens, holds whole batches only, and that running
 // the import again completes it without duplicates.
 func TestImportKilledMidway(t *testing.T) {
-	const n = 6 * importBatch
+	const n = 6 * ingest.DefaultBatchArticles
 	dir := t.TempDir()
 	input := filepath.Join(dir, "big.jsonl")
 	f, err := os.Create(input)
@@ -72,8 +73,8 @@ func TestImportKilledMidway(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got%importBatch != 0 || got > n {
-		t.Errorf("after the kill the index holds %d articles: not whole batches of %d", got, importBatch)
+	if got%ingest.DefaultBatchArticles != 0 || got > n {
+		t.Errorf("after the kill the index holds %d articles: not whole batches of %d", got, ingest.DefaultBatchArticles)
 	}
 	t.Logf("killed with %d of %d articles indexed", got, n)
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/vnsearch/vnsearch/indexer/ingest"
 	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/search/demo"
@@ -18,70 +19,110 @@ import (
 
 func init() {
 	register("import", command{
-		summary: "load articles from a JSONL file (.gz too, - for stdin), with progress",
+		summary: "load articles from a JSONL file (.gz too, - for stdin) into DIR or into a running serve (--server)",
 		run:     runImport,
 	})
 }
 
-// importBatch is how many articles one index write holds.
-const importBatch = 500
+// importConfig is the configuration of `vnsearch import`.
+type importConfig struct {
+	Data   string
+	Server string // base URL of a running serve; "" imports into Data
+	Token  string
+	Demo   bool
+	Quiet  bool
+	Input  string
+}
 
-func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func parseImportFlags(args []string, stderr io.Writer, getenv func(string) string) (importConfig, error) {
+	var cfg importConfig
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", defaultDataDir, "data directory")
-	useDemo := fs.Bool("demo", false, "import the bundled demo corpus")
-	quiet := fs.Bool("quiet", false, "no progress bar")
+	fs.StringVar(&cfg.Data, "data", defaultDataDir, "data directory")
+	fs.StringVar(&cfg.Server, "server", "", "base URL of a running vnsearch serve to import into (POST /api/admin/import)")
+	fs.StringVar(&cfg.Token, "token", getenv("VNSEARCH_ADMIN_TOKEN"), "admin token of --server (default $VNSEARCH_ADMIN_TOKEN)")
+	fs.BoolVar(&cfg.Demo, "demo", false, "import the bundled demo corpus")
+	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress bar")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch import [--data DIR] [--quiet] FILE.jsonl[.gz]|-\n       vnsearch import [--data DIR] --demo")
+		fmt.Fprintln(stderr, "usage: vnsearch import [--data DIR] [--quiet] FILE.jsonl[.gz]|-\n"+
+			"       vnsearch import --server URL [--token T] FILE.jsonl[.gz]|-\n"+
+			"       vnsearch import [--data DIR] --demo")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if (cfg.Demo && fs.NArg() != 0) || (!cfg.Demo && fs.NArg() != 1) {
+		fs.Usage()
+		return cfg, errors.New("give one FILE, - for standard input, or --demo")
+	}
+	cfg.Input = fs.Arg(0)
+	return cfg, nil
+}
+
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseImportFlags(args, stderr, os.Getenv)
+	if err != nil {
 		return err
 	}
-	if (*useDemo && fs.NArg() != 0) || (!*useDemo && fs.NArg() != 1) {
-		fs.Usage()
-		return errors.New("give one FILE, - for standard input, or --demo")
-	}
-	in, size, name, err := openInput(*useDemo, fs.Arg(0))
+	in, size, name, err := openInput(cfg.Demo, cfg.Input)
 	if err != nil {
 		return err
 	}
 	if c, ok := in.(io.Closer); ok {
 		defer c.Close()
 	}
-	lock, err := lockData(ctx, *data, "import")
-	if err != nil {
-		return err
+	bar := newProgress(name, size, cfg.Quiet, stderr)
+	var sum ingest.Summary
+	if cfg.Server != "" {
+		sum, err = importRemote(ctx, cfg, io.TeeReader(in, bar))
+		bar.Finish()
+		fmt.Fprintln(stderr)
+		printSkipped(stderr, name, sum)
+	} else {
+		sum, err = importLocal(ctx, cfg, io.TeeReader(in, bar), name, bar, stderr)
+		bar.Finish()
+		fmt.Fprintln(stderr)
 	}
-	defer lock.Close()
-	ix, err := openIndex(*data)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-
-	bar := newProgress(name, size, *quiet, stderr)
-	l := &loader{
-		ix:        ix,
-		enrich:    metadata.Enrich,
-		batchSize: importBatch,
-		onBatch: func(st loadStats) {
-			bar.Describe(fmt.Sprintf("%s: %d articles", name, st.New+st.Updated))
-		},
-		onMalformed: func(e *search.LineError) {
-			bar.Clear()
-			fmt.Fprintf(stderr, "%s: skipped %v\n", name, e)
-		},
-	}
-	st, err := l.load(ctx, io.TeeReader(in, bar))
-	bar.Finish()
-	fmt.Fprintln(stderr)
-	fmt.Fprintf(stdout, "%s: %v\n", name, st)
+	fmt.Fprintf(stdout, "%s: %v\n", name, sum)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", name, err)
 	}
 	return nil
+}
+
+// importLocal loads r into the index of the data directory.
+func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string, bar *progressbar.ProgressBar, stderr io.Writer) (ingest.Summary, error) {
+	lock, err := lockData(ctx, cfg.Data, "import")
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	defer lock.Close()
+	ix, err := openIndex(cfg.Data)
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	defer ix.Close()
+	return ingest.Load(ctx, ix, r, ingest.Config{
+		Enrich: metadata.Enrich,
+		OnBatch: func(s ingest.Summary) {
+			bar.Describe(fmt.Sprintf("%s: %d articles", name, s.Indexed))
+		},
+		OnMalformed: func(e *search.LineError) {
+			bar.Clear()
+			fmt.Fprintf(stderr, "%s: skipped %v\n", name, e)
+		},
+	})
+}
+
+// printSkipped lists the malformed lines a server reported.
+func printSkipped(w io.Writer, name string, s ingest.Summary) {
+	for _, e := range s.Errors {
+		fmt.Fprintf(w, "%s: skipped line %d: %s\n", name, e.Line, e.Error)
+	}
+	if more := s.Malformed - len(s.Errors); more > 0 {
+		fmt.Fprintf(w, "%s: skipped %d more malformed lines\n", name, more)
+	}
 }
 
 // openInput opens the file to import and says how big it is (-1 when

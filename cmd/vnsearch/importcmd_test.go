@@ -95,3 +95,28 @@ func contains(s []string, v string) bool {
 	}
 	return false
 }
+
+// TestImportIntoServer imports through a running serve's admin API: the
+// same summary and the same skipped lines as a local import.
+func TestImportIntoServer(t *testing.T) {
+	base, stop := startServe(t, "--admin-token", "tok")
+	defer stop()
+	in := filepath.Join("testdata", "import.jsonl")
+	t.Setenv("VNSEARCH_ADMIN_TOKEN", "tok")
+	out, errOut, code := vnsearch(t, "import", "--quiet", "--server", base, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"skipped line 2: bad JSON", "skipped line 3: bad JSON", `skipped line 5: no "id"`, `skipped line 7: published "hôm qua"`} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if !strings.Contains(out, "3 articles indexed (3 new, 0 updated, 0 syndicated copies grouped), 4 malformed lines skipped") {
+		t.Errorf("summary: %s", out)
+	}
+	out, errOut, code = vnsearch(t, "import", "--quiet", "--server", base, "--token", "wrong", in)
+	if code == 0 || !strings.Contains(errOut, "missing or wrong bearer token") {
+		t.Errorf("wrong token: exit %d, %s %s", code, out, errOut)
+	}
+}

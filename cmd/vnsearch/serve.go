@@ -19,6 +19,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/vnsearch/vnsearch/indexer"
+	"github.com/vnsearch/vnsearch/indexer/ingest"
+	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 	"github.com/vnsearch/vnsearch/web"
 )
@@ -199,9 +201,12 @@ func startCrawls(ctx context.Context, data string, sources []indexer.Source, ix 
 func newHandler(cfg serveConfig, ix *search.Index, crawler web.Crawler, log *slog.Logger) (http.Handler, error) {
 	gin.SetMode(gin.ReleaseMode)
 	return web.New(web.Config{
-		Searcher:    ix,
-		Crawler:     crawler,
-		Backup:      newSnapshotter(cfg.Data, ix, crawler),
+		Searcher: ix,
+		Crawler:  crawler,
+		Backup:   newSnapshotter(cfg.Data, ix, crawler),
+		Importer: func(ctx context.Context, r io.Reader) (ingest.Summary, error) {
+			return ingest.Load(ctx, ix, r, ingest.Config{Enrich: metadata.Enrich})
+		},
 		AdminToken:  cfg.AdminToken,
 		CORSOrigins: cfg.CORSOrigins,
 		Timeout:     cfg.Timeout,

@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -32,8 +32,7 @@ func TestImportGroupsCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	l := &loader{ix: ix, batchSize: 2}
-	st, err := l.load(context.Background(), strings.NewReader(b.String()))
+	st, err := Load(context.Background(), ix, strings.NewReader(b.String()), Config{BatchArticles: 2})
 	if err != nil || st.Grouped != 3 {
 		t.Fatalf("load: %+v, %v", st, err)
 	}

@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -35,12 +35,9 @@ func newCopies() *copies {
 	}
 }
 
-// add files a and sets a.Group when it copies an article seen before.
-func (c *copies) add(a *search.Article) {
-	sk, ok := dedup.Fingerprint(a.Body)
-	if !ok {
-		return
-	}
+// add files a, whose body has the sketch sk, and sets a.Group when it
+// copies an article seen before.
+func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	m := &member{id: a.ID, published: a.Published, sketch: sk}
 	group := map[*member]bool{}
 	for _, v := range sk.Lookup() {
@@ -113,7 +110,7 @@ func (c *copies) written(articles []search.Article) {
 }
 
 // regroup re-indexes the articles written before their group changed.
-func (c *copies) regroup(ctx context.Context, ix *search.Index) error {
+func (c *copies) regroup(ctx context.Context, ix Index) error {
 	var batch []search.Article
 	for id, m := range c.moved {
 		a, err := ix.Article(ctx, id)

@@ -1,0 +1,242 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/vnsearch/vnsearch/indexer/dedup"
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// Index is what a load needs of the index; *search.Index satisfies it.
+type Index interface {
+	Index(ctx context.Context, articles ...search.Article) error
+	Existing(ctx context.Context, ids []string) (int, error)
+	Article(ctx context.Context, id string) (*search.Article, error)
+}
+
+// Defaults of Config.
+const (
+	// DefaultBatchArticles is the most articles one index write holds.
+	DefaultBatchArticles = 500
+	// DefaultBatchBytes is the most text one index write holds: twelve
+	// 15 MB records must not be one batch.
+	DefaultBatchBytes = 32 << 20
+)
+
+// finalFlush bounds the write of the last batch after an interruption.
+const finalFlush = time.Minute
+
+// Config configures a load. The zero Config loads without metadata.
+type Config struct {
+	// Enrich fills an article's metadata (metadata.Enrich); it reads the
+	// indexed part of the text only.
+	Enrich func(*search.Article)
+	// Workers parse and enrich lines in parallel (0: one per core).
+	Workers int
+	// BatchArticles and BatchBytes bound one index write (0: defaults);
+	// BatchBytes also bounds the text read ahead of the writer.
+	BatchArticles, BatchBytes int
+	// OnBatch is told the running totals after every batch.
+	OnBatch func(Summary)
+	// OnMalformed is told of every malformed line, which is skipped.
+	OnMalformed func(*search.LineError)
+}
+
+func (c Config) withDefaults() Config {
+	if c.Workers <= 0 {
+		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	if c.BatchArticles <= 0 {
+		c.BatchArticles = DefaultBatchArticles
+	}
+	if c.BatchBytes <= 0 {
+		c.BatchBytes = DefaultBatchBytes
+	}
+	return c
+}
+
+// item is one line on its way through the pipeline.
+type item struct {
+	line   int
+	size   int // bytes of the line, held against the read-ahead budget
+	raw    []byte
+	err    error // a *search.LineError, io.EOF, or the input's failure
+	a      search.Article
+	sketch dedup.Sketch
+	copyOK bool          // the body is long enough for a sketch
+	ready  chan struct{} // closed when a worker has prepared the item
+}
+
+// Load reads the import format from r into ix. It returns at the end of
+// r, on an input error or when ctx ends; what the summary counts as
+// indexed is durable in every case (after an interruption the articles
+// read so far are written before Load returns).
+func Load(ctx context.Context, ix Index, r io.Reader, cfg Config) (Summary, error) {
+	cfg = cfg.withDefaults()
+	w := &writer{ix: ix, cfg: cfg, start: time.Now(), cp: newCopies(), seen: map[string]struct{}{}}
+	dec, err := search.NewDecoder(r)
+	if err != nil {
+		return w.sum, err
+	}
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ahead := newBudget(cfg.BatchBytes)
+	work := make(chan *item, cfg.Workers)
+	ordered := make(chan *item, cfg.BatchArticles)
+	var wg sync.WaitGroup
+	wg.Go(func() { read(pctx, dec, ahead, work, ordered) })
+	for range cfg.Workers {
+		wg.Go(func() {
+			for it := range work {
+				cfg.prepare(it)
+			}
+		})
+	}
+	err = w.consume(ctx, ordered, ahead)
+	cancel()
+	for range ordered { // let the reader see the cancel and end
+	}
+	wg.Wait()
+	return w.sum, err
+}
+
+// read sends each line to the workers and, in input order, to the writer,
+// holding at most the budget's bytes in flight.
+func read(ctx context.Context, dec *search.Decoder, ahead *budget, work, ordered chan<- *item) {
+	defer close(ordered)
+	defer close(work)
+	for {
+		raw, err := dec.NextRecord()
+		it := &item{line: dec.Line(), size: len(raw), raw: raw, err: err, ready: make(chan struct{})}
+		if err != nil {
+			close(it.ready)
+			select {
+			case ordered <- it:
+			case <-ctx.Done():
+				return
+			}
+			var lineErr *search.LineError
+			if errors.As(err, &lineErr) {
+				continue
+			}
+			return
+		}
+		if !ahead.acquire(ctx, it.size) {
+			return
+		}
+		select {
+		case work <- it:
+		case <-ctx.Done():
+			return
+		}
+		select {
+		case ordered <- it:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// prepare parses a line, fills its metadata and sketches its body for
+// the grouping of copies. Both read the indexed part of the text only,
+// which bounds the work of a huge record.
+func (c Config) prepare(it *item) {
+	defer close(it.ready)
+	a, err := search.ParseRecord(it.line, it.raw)
+	it.raw = nil
+	if err != nil {
+		it.err = err
+		return
+	}
+	lead, body := a.Lead, a.Body
+	a.Lead, a.Body = search.IndexedText(lead), search.IndexedText(body)
+	if c.Enrich != nil {
+		c.Enrich(&a)
+	}
+	it.sketch, it.copyOK = dedup.Fingerprint(a.Body)
+	a.Lead, a.Body = lead, body
+	it.a = a
+}
+
+// budget bounds the bytes read ahead of the writer. A line larger than
+// the whole budget is let through alone.
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int
+	size int
+}
+
+func newBudget(size int) *budget {
+	b := &budget{free: size, size: size}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// acquire waits until n bytes (at most the whole budget) are free or ctx
+// ends, which it reports with false.
+func (b *budget) acquire(ctx context.Context, n int) bool {
+	n = min(n, b.size)
+	stop := context.AfterFunc(ctx, func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		b.cond.Broadcast()
+	})
+	defer stop()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.free < n && ctx.Err() == nil {
+		b.cond.Wait()
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	b.free -= n
+	return true
+}
+
+func (b *budget) release(n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.free += min(n, b.size)
+	b.cond.Broadcast()
+}
+
+// consume takes the prepared lines in input order and writes them in
+// batches.
+func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget) error {
+	for it := range items {
+		<-it.ready
+		ahead.release(it.size)
+		var lineErr *search.LineError
+		switch {
+		case errors.Is(it.err, io.EOF):
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+			return w.finish(ctx)
+		case errors.As(it.err, &lineErr):
+			w.malformed(lineErr)
+			continue
+		case it.err != nil:
+			return errors.Join(it.err, w.flushAfterStop(ctx))
+		}
+		w.add(it)
+		if len(w.batch) >= w.cfg.BatchArticles || w.bytes >= w.cfg.BatchBytes {
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return errors.Join(fmt.Errorf("interrupted after line %d: %w", it.line, err), w.flushAfterStop(ctx))
+		}
+	}
+	// The reader stopped early: ctx ended.
+	return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
+}

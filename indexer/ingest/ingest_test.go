@@ -1,0 +1,179 @@
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vnsearch/vnsearch/search"
+)
+
+// recorder is an Index that keeps the batches written to it.
+type recorder struct {
+	mu      sync.Mutex
+	batches [][]search.Article
+	stored  map[string]search.Article
+}
+
+func newRecorder() *recorder { return &recorder{stored: map[string]search.Article{}} }
+
+func (r *recorder) Index(ctx context.Context, articles ...search.Article) error {
+	if err := ctx.Err(); err != nil || len(articles) == 0 {
+		return err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.batches = append(r.batches, append([]search.Article(nil), articles...))
+	for _, a := range articles {
+		r.stored[a.ID] = a
+	}
+	return nil
+}
+
+func (r *recorder) Existing(_ context.Context, ids []string) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, id := range ids {
+		if _, ok := r.stored[id]; ok {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (r *recorder) Article(_ context.Context, id string) (*search.Article, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	a, ok := r.stored[id]
+	if !ok {
+		return nil, search.ErrNotFound
+	}
+	return &a, nil
+}
+
+func jsonl(records ...map[string]string) string {
+	var b strings.Builder
+	for _, r := range records {
+		j, _ := json.Marshal(r)
+		b.Write(append(j, '\n'))
+	}
+	return b.String()
+}
+
+// TestBatchesBoundedByBytes: big records make small batches, and a text
+// beyond the indexing cap is counted.
+func TestBatchesBoundedByBytes(t *testing.T) {
+	big := strings.Repeat("Dang uy xa lanh dao. ", 3<<19/20) // 1.5 MB
+	var recs []map[string]string
+	for i := range 5 {
+		recs = append(recs, map[string]string{"id": fmt.Sprint("big", i), "title": "Bài dài", "body": big})
+	}
+	recs = append(recs, map[string]string{"id": "small", "title": "Bài ngắn", "body": "Hòa giải ở cơ sở."})
+	ix := newRecorder()
+	sum, err := Load(context.Background(), ix, strings.NewReader(jsonl(recs...)), Config{BatchBytes: 4 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 6 || sum.Truncated != 5 {
+		t.Errorf("summary %+v", sum)
+	}
+	var sizes []int
+	for _, b := range ix.batches {
+		sizes = append(sizes, len(b))
+	}
+	if fmt.Sprint(sizes) != "[3 3]" {
+		t.Errorf("batch sizes %v, want [3 3] (4 MB bound)", sizes)
+	}
+	if got := ix.stored["big0"].Body; got != big {
+		t.Errorf("stored body: %d bytes, want %d", len(got), len(big))
+	}
+}
+
+// TestLoadInInputOrder: many workers, yet the articles are written in
+// input order and the last line of a repeated id wins, counted once.
+func TestLoadInInputOrder(t *testing.T) {
+	var recs []map[string]string
+	for i := range 200 {
+		recs = append(recs, map[string]string{"id": fmt.Sprint("a", i%150), "title": fmt.Sprint("Bài ", i), "body": "Nội dung."})
+	}
+	ix := newRecorder()
+	sum, err := Load(context.Background(), ix, strings.NewReader(jsonl(recs...)), Config{Workers: 8, BatchArticles: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 150 || sum.New != 150 || sum.Repeated != 50 {
+		t.Errorf("summary %+v", sum)
+	}
+	i := 0
+	for _, b := range ix.batches {
+		for _, a := range b {
+			if want := fmt.Sprint("Bài ", i); a.Title != want {
+				t.Fatalf("article %d written as %q, want %q", i, a.Title, want)
+			}
+			i++
+		}
+	}
+	if got := ix.stored["a10"].Title; got != "Bài 160" {
+		t.Errorf("a10: %q, want the last line's", got)
+	}
+	sum, _ = Load(context.Background(), ix, strings.NewReader(jsonl(recs[:10]...)), Config{})
+	if sum.New != 0 || sum.Updated != 10 {
+		t.Errorf("re-import: %+v", sum)
+	}
+}
+
+// TestMalformedLinesNumbered: every malformed line is reported with its
+// number, in order, and the load goes on.
+func TestMalformedLinesNumbered(t *testing.T) {
+	in := "{\"id\":\"a\",\"title\":\"x\"}\nnot json\n\n{\"id\":\"" + strings.Repeat("x", 257) + "\",\"title\":\"y\"}\n{\"title\":\"z\"}\n{\"id\":\"b\",\"title\":\"x\"}\n"
+	var seen []int
+	sum, err := Load(context.Background(), newRecorder(), strings.NewReader(in), Config{
+		Workers:     4,
+		OnMalformed: func(e *search.LineError) { seen = append(seen, e.Line) },
+	})
+	if err != nil || sum.Indexed != 2 || sum.Malformed != 3 {
+		t.Fatalf("%+v %v", sum, err)
+	}
+	if fmt.Sprint(seen) != "[2 4 5]" || sum.Errors[1].Line != 4 || !strings.Contains(sum.Errors[1].Error, "longer than 256") {
+		t.Errorf("lines %v, errors %+v", seen, sum.Errors)
+	}
+}
+
+// failingReader yields its text, then an error.
+type failingReader struct{ r io.Reader }
+
+func (f failingReader) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if err == io.EOF {
+		return n, errors.New("connection reset")
+	}
+	return n, err
+}
+
+// TestStopsKeepingWhatWasRead: on an input failure or an interruption,
+// the articles read before are written and counted.
+func TestStopsKeepingWhatWasRead(t *testing.T) {
+	in := jsonl(map[string]string{"id": "a", "title": "x"}, map[string]string{"id": "b", "title": "y"})
+	ix := newRecorder()
+	sum, err := Load(context.Background(), ix, failingReader{strings.NewReader(in)}, Config{})
+	if err == nil || !strings.Contains(err.Error(), "connection reset") || sum.Indexed != 2 || len(ix.stored) != 2 {
+		t.Errorf("input failure: %+v, %v", sum, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	go func() {
+		io.WriteString(pw, in)
+		cancel()
+	}()
+	ix = newRecorder()
+	sum, err = Load(ctx, ix, pr, Config{})
+	if !errors.Is(err, context.Canceled) || sum.Indexed != len(ix.stored) {
+		t.Errorf("interrupted: %+v, %v, %d stored", sum, err, len(ix.stored))
+	}
+}
