@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -38,7 +39,11 @@ type compiled struct {
 	// quotes match runs of minQuoteWords words or more as phrases: a pasted quote.
 	// The rescoring pass adds the best documents holding one to its window,
 	// however low the first pass ranked them.
-	quotes   []bq.Query
+	quotes []bq.Query
+	// typed are the forms typed of the clauses that also match as
+	// vocabulary equivalents: the rescoring pass ranks the documents
+	// holding all of them above the others.
+	typed    []bq.Query
 	hasText  bool     // some clause must match text: rank by relevance
 	textRuns []string // positive text, for suggestions
 	marks    []string // positive words, runs and phrases, to highlight
@@ -74,8 +79,10 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 			tq := termQuery(t.Text, clause.Not)
 			if tq != nil && !clause.Not {
 				c.marks = append(c.marks, t.Text)
-				if t.Phrase {
-					alts := phraseExpansions(t.Text, vocab)
+				if alts := phraseExpansions(t.Text, vocab); t.Phrase && len(alts) > 0 {
+					if len(clause.Alts) == 1 {
+						c.typed = append(c.typed, tq)
+					}
 					tq = withExpansions(tq, nil, alts)
 					c.altMarks = append(c.altMarks, alts...)
 				}
@@ -120,11 +127,13 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 
 // withPhrases returns the base query with the adjacency bonus added, each
 // bonus clause restricted to the documents in (all documents when in is
-// nil). The restriction matters: a phrase clause moves to its next match
-// at or after each candidate, reading positions all the way, unless a
-// conjunction with a short id list keeps it on the candidates.
-func (c *compiled) withPhrases(in bq.Query) bq.Query {
-	if len(c.phrases) == 0 {
+// nil), and the extra should clauses more. The restriction matters: a
+// phrase clause moves to its next match at or after each candidate,
+// checking positions all the way, unless a conjunction with a short id
+// list keeps it on the candidates.
+func (c *compiled) withPhrases(in bq.Query, more ...bq.Query) bq.Query {
+	more = slices.DeleteFunc(more, func(q bq.Query) bool { return q == nil })
+	if len(c.phrases) == 0 && len(more) == 0 {
 		return c.base
 	}
 	full := *c.base
@@ -138,6 +147,7 @@ func (c *compiled) withPhrases(in bq.Query) bq.Query {
 		}
 		full.AddShould(p)
 	}
+	full.AddShould(more...)
 	return &full
 }
 
@@ -159,7 +169,9 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 			}
 		}
 		if len(typed) > 0 {
-			root.AddMust(withExpansions(bleve.NewConjunctionQuery(typed...), setQuery(m.Key), m.Uncovered))
+			form := bleve.NewConjunctionQuery(typed...)
+			c.typed = append(c.typed, form)
+			root.AddMust(withExpansions(form, setQuery(m.Key), m.Uncovered))
 			c.hasText = true
 		}
 		next = m.End

@@ -302,3 +302,34 @@ func index(s []string, v string) int {
 	}
 	return -1
 }
+
+// TestTypedFormFirst asserts that a quoted phrase whose vocabulary
+// equivalent also matches ranks the articles writing it as typed above
+// one writing only the equivalent, however rare the abbreviation and
+// short the article: "ra Ủy ban kiểm tra Tỉnh ủy" against "Ngoài ra, UBKT
+// Tỉnh ủy".
+func TestTypedFormFirst(t *testing.T) {
+	filler := strings.Repeat("Hội nghị đã nghe báo cáo tình hình thực hiện nhiệm vụ chính trị của địa phương trong năm qua. ", 12)
+	var articles []Article
+	for i := range 6 {
+		articles = append(articles, Article{
+			ID: fmt.Sprintf("typed%d", i), Title: "Kỷ luật cán bộ",
+			Body: filler + "Ngoài ra, Ủy ban kiểm tra Tỉnh ủy quyết định kỷ luật khiển trách. " + filler,
+		})
+	}
+	for i := range 20 {
+		articles = append(articles, Article{ID: fmt.Sprintf("other%d", i), Title: "Tin địa phương", Body: filler + "Tỉnh ủy chỉ đạo."})
+	}
+	articles = append(articles, Article{ID: "abbr", Title: "UBKT", Body: "Ngoài ra, UBKT Tỉnh ủy đã kết luận."})
+	ix := newTestIndex(t, articles...)
+	for _, q := range []string{`"ra Ủy ban kiểm tra Tỉnh ủy"`, `"ra Uy ban kiem tra Tinh uy"`, `ra Ủy ban kiểm tra Tỉnh ủy`} {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(r)
+		if len(got) != 7 || got[6] != "abbr" {
+			t.Errorf("%s: %v, want the six typed forms, then abbr", q, got)
+		}
+	}
+}

@@ -106,11 +106,18 @@ func clamp(req *Request) error {
 // second pass ranks with the adjacency bonus.
 const rescoreWindow = 200
 
-// run searches for one page. The adjacency bonus checks term positions in
-// every candidate, which costs the most on common words; so a relevance
-// search first ranks every match without it (counting facets on the way),
-// then ranks its best rescoreWindow matches again with it, together with
-// the best matches holding a quote (see quoteHolders). A page past the
+// typedTier is the score the second pass adds to the documents holding
+// every form typed of a query with vocabulary equivalents: more than any
+// BM25 score, so an article writing "Ủy ban kiểm tra" as typed ranks above
+// one writing only "UBKT", however rare the abbreviation.
+const typedTier = 1000
+
+// run searches for one page. The adjacency bonus is a phrase over pairs,
+// cheap, but still checks positions in every candidate holding all the
+// pairs; so a relevance search first ranks every match without it
+// (counting facets on the way), then ranks its best rescoreWindow matches
+// again with it, together with the best matches holding a quote (a run of
+// minQuoteWords words or more), the holders of the typed forms first. A page past the
 // window is searched in one pass with the bonus; a search sorted by date
 // never needs it.
 func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.SearchResult, error) {
@@ -118,7 +125,7 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	switch {
 	case req.Sort != SortRelevance:
 		return ix.bleve.SearchInContext(ctx, ix.request(req, c.base, c.hasText, req.Size, from))
-	case len(c.phrases) == 0 || from+req.Size > rescoreWindow:
+	case len(c.phrases) == 0 && len(c.typed) == 0 || from+req.Size > rescoreWindow:
 		return ix.bleve.SearchInContext(ctx, ix.request(req, c.query, c.hasText, req.Size, from))
 	}
 	first := ix.request(req, c.base, c.hasText, rescoreWindow, 0)
@@ -132,7 +139,7 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 		ids[i] = h.ID
 	}
 	if res.Total > uint64(len(ids)) && len(c.quotes) > 0 {
-		quoted, err := ix.quoteHolders(ctx, c)
+		quoted, err := ix.holders(ctx, bleve.NewConjunctionQuery(c.base, bleve.NewDisjunctionQuery(c.quotes...)))
 		if err != nil {
 			return nil, err
 		}
@@ -143,7 +150,19 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	// The id query adds the same small score to each.
 	in := bleve.NewDocIDQuery(ids)
 	in.SetBoost(1e-6)
-	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.withPhrases(in)), req.Size, from, false)
+	var tier bq.Query
+	if len(c.typed) > 0 {
+		typed, err := ix.holders(ctx, bleve.NewConjunctionQuery(append([]bq.Query{in}, c.typed...)...))
+		if err != nil {
+			return nil, err
+		}
+		if len(typed) > 0 {
+			t := bleve.NewDocIDQuery(typed)
+			t.SetBoost(typedTier)
+			tier = t
+		}
+	}
+	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.withPhrases(in, tier)), req.Size, from, false)
 	second.Fields = hitFields
 	page, err := ix.bleve.SearchInContext(ctx, second)
 	if err != nil {
@@ -153,11 +172,10 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	return page, nil
 }
 
-// quoteHolders returns the best rescoreWindow matches that hold one of
-// the query's runs of minQuoteWords words or more as a phrase. Such runs are
-// selective, so the phrase checks stay cheap.
-func (ix *Index) quoteHolders(ctx context.Context, c *compiled) ([]string, error) {
-	q := bleve.NewConjunctionQuery(c.base, bleve.NewDisjunctionQuery(c.quotes...))
+// holders returns the ids of the best rescoreWindow matches of q: the
+// holders of a quote, or of the typed forms within the window. The queries
+// are selective, so the phrase checks stay cheap.
+func (ix *Index) holders(ctx context.Context, q bq.Query) ([]string, error) {
 	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, rescoreWindow, 0, false))
 	if err != nil {
 		return nil, err
