@@ -154,7 +154,7 @@ func paragraphs(text string) string {
 	return strings.Join(out, "\n")
 }
 
-var rxFooterText = regexp.MustCompile(`(?i)giấy phép (số|hoạt động|thiết lập)|cơ quan chủ quản|ghi rõ nguồn|bản quyền thuộc|tổng biên tập:|phó tổng biên tập|chịu trách nhiệm (xuất bản|nội dung)|©|copyright`)
+var rxFooterText = regexp.MustCompile(`(?i)giấy phép (số|hoạt động|thiết lập)|cơ quan (chủ quản|của)|ghi rõ nguồn|bản quyền thuộc|tổng biên tập:|phó tổng biên tập|chịu trách nhiệm (xuất bản|nội dung)|©|copyright`)
 
 // trimFooter drops the site's footer lines from the end of body: lines
 // naming at least two of a paper's legal notices (licence, owning body,

@@ -97,15 +97,23 @@ func mostlyDate(text string) bool {
 	return len(strings.Fields(rest)) <= 4
 }
 
-// headlineNode returns the <h1> holding title, or the first <h1>.
+// headlineNode returns the element that prints the title: an <h1>,
+// else another heading or a short element with exactly its text. It is
+// empty when no element does.
 func headlineNode(doc *goquery.Document, title string) *goquery.Selection {
-	h := doc.Find("h1").FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return sameTitle(metaText(s.Text()), title)
-	})
-	if h.Length() == 0 {
-		h = doc.Find("h1")
+	if title == "" {
+		return doc.Find("h1").First()
 	}
-	return h.First()
+	is := func(_ int, s *goquery.Selection) bool { return sameTitle(metaText(s.Text()), title) }
+	for _, css := range []string{"h1", "h2, h3"} {
+		if h := doc.Find(css).FilterFunction(is); h.Length() > 0 {
+			return h.First()
+		}
+	}
+	// The innermost element printing the title.
+	return doc.Find("body div, body p, body span, body td").FilterFunction(is).FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return s.Find("div, p, span, td").FilterFunction(is).Length() == 0
+	}).First()
 }
 
 // documentOrder numbers the page's element nodes in document order.

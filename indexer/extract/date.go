@@ -64,6 +64,7 @@ var (
 	rxNumericDate = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b`)
 	rxWordDate    = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b`)
 	rxClock       = regexp.MustCompile(`\b(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?\b`)
+	rxWeekday     = regexp.MustCompile(`(?i)thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật`)
 	rxGMT         = regexp.MustCompile(`(?i)\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?`)
 )
 
@@ -98,10 +99,11 @@ func clockNear(s string, start, end int) (h, m, sec int) {
 			return h, m, sec
 		}
 	}
-	before := s[max(0, start-16):start]
+	before := s[max(0, start-40):start]
 	if cs := rxClock.FindAllStringSubmatchIndex(before, -1); cs != nil {
 		c := cs[len(cs)-1]
-		if len(strings.TrimSpace(strings.Trim(before[c[1]:], " ,-–|"))) <= 5 { // "ngày", "lúc"
+		gap := rxWeekday.ReplaceAllString(before[c[1]:], "")
+		if len(strings.TrimSpace(strings.Trim(gap, " ,-–|"))) <= 5 { // "ngày", "lúc"
 			if h, m, sec, ok := clock(submatches(before, c)); ok {
 				return h, m, sec
 			}

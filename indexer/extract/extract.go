@@ -83,13 +83,15 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 	p.Blocks = pageBlocks(doc)
 	removeBoilerplate(doc)
 	removeTeasers(doc, pageURL)
-	p.Lead = selectorText(doc, sel.Lead, false)
-	if p.Lead == "" {
-		p.Lead = takeLead(doc, p.Title, description)
-	}
 	p.Author = first(author, byClass(doc, rxAuthorClass, 80))
 	if p.Published.IsZero() {
 		p.Published = bylineDate(doc, p.Title)
+	}
+	p.Lead = selectorText(doc, sel.Lead, false)
+	if p.Lead == "" {
+		p.Lead = takeLead(doc, p.Title, description)
+	} else {
+		takeLead(doc, p.Title, "")
 	}
 	body := ""
 	if sel.Body != "" {

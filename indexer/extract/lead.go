@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	rxLeadClass    = regexp.MustCompile(`(?i)(^|[-_ ])(sapo|lead|chapeau|summary|tom-?tat|des|desc|description|excerpt|intro|abstract|trich-?dan)($|[-_ ])|^(sapo|lead)`)
+	rxLeadClass    = regexp.MustCompile(`(?i)(^|[-_ ])(sapo|lead|chap?peau|summary|tom-?tat|des|desc|description|excerpt|intro|abstract|trich-?dan)($|[-_ ])|^(sapo|lead)`)
 	rxCaptionClass = regexp.MustCompile(`(?i)caption|photo|image|img|picture|figure|media|video|expnoedit|chu-?thich`)
 	rxCaptionText  = regexp.MustCompile(`(?i)(^|[-–.(]\s*)(ảnh|nguồn ảnh|ảnh minh họa|đồ họa|video|clip|infographic)\s*:`)
 )
@@ -24,6 +24,9 @@ const (
 
 // takeLead finds the sapo between the headline and the body, removes its
 // element from doc (so the body does not repeat it) and returns its text.
+// It also removes the header zone — what precedes the headline, and the
+// byline, category and links between the headline and the lead or body —
+// so that none of it is taken for article text. Photos and captions stay.
 //
 // Walking the page from the headline, captions, figures, links and short
 // labels (a byline, a category) are passed over; the first element named
@@ -33,34 +36,31 @@ const (
 // no lead: "" is returned and the text stays in the body.
 func takeLead(doc *goquery.Document, title, description string) string {
 	h1 := headlineNode(doc, title)
-	start := doc.Find("body")
-	if h1.Length() > 0 {
-		start = h1
-	}
-	if start.Length() == 0 {
+	if h1.Length() == 0 {
 		return ""
 	}
+	head := h1.Nodes[0]
 	var lead *goquery.Selection
-	skip := map[*html.Node]bool{}
-	after := h1.Length() == 0
+	var passed []*html.Node
+	after := false
 	var walk func(n *html.Node) bool // false stops the walk
 	walk = func(n *html.Node) bool {
-		if n == start.Nodes[0] && h1.Length() > 0 {
+		if n == head {
 			after = true
 			return true
 		}
-		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
-			return true
-		}
-		if n.Type == html.ElementNode && after && !skip[n] {
+		if n.Type == html.ElementNode && after {
 			s := goquery.NewDocumentFromNode(n).Selection
-			switch decision := leadDecision(s, description); decision {
+			switch leadDecision(s, description) {
 			case leadFound:
 				lead = s
 				return false
 			case leadStop:
 				return false
 			case leadSkip:
+				if !isCaption(s, clean(s.Text())) && s.Find("img, picture, video, iframe").Length() == 0 {
+					passed = append(passed, n)
+				}
 				return true
 			}
 		}
@@ -74,12 +74,45 @@ func takeLead(doc *goquery.Document, title, description string) string {
 	for _, n := range doc.Nodes {
 		walk(n)
 	}
+	clearHeader(h1, passed)
 	if lead == nil {
 		return ""
 	}
 	text := clean(lead.Text())
 	lead.Remove()
 	return withoutStamp(text, description)
+}
+
+// clearHeader removes the header zone: the elements passed over between
+// the headline and the lead or body, and everything before the headline
+// on its branch of the page (site header, breadcrumb, category, date).
+// Only a headline that is the article's title anchors it.
+func clearHeader(h1 *goquery.Selection, passed []*html.Node) {
+	for _, n := range passed {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	for n := h1.Nodes[0]; n.Parent != nil && n.Data != "body"; n = n.Parent {
+		for c := n.Parent.FirstChild; c != nil && c != n; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && !keepBeforeHeadline(c) {
+				n.Parent.RemoveChild(c)
+			}
+			c = next
+		}
+	}
+}
+
+// keepBeforeHeadline is true for what may precede a headline and still be
+// the article's: a photo, a figure.
+func keepBeforeHeadline(n *html.Node) bool {
+	s := goquery.NewDocumentFromNode(n).Selection
+	switch n.Data {
+	case "figure", "picture", "img", "head":
+		return true
+	}
+	return clean(s.Text()) == "" || s.Find("img").Length() > 0 && len(strings.Fields(clean(s.Text()))) >= minLeadWords && isCaption(s.Find("img").Parent(), "")
 }
 
 // withoutStamp returns the page's description when the lead is it behind
