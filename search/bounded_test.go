@@ -9,9 +9,10 @@ import (
 )
 
 // hugeArticle is an article whose body is about mb megabytes of ordinary
-// sentences, the query's words among them only near the end.
+// sentences (the index reads the first MiB of it).
 func hugeArticle(id string, mb int) Article {
 	var b strings.Builder
+	b.WriteString("Người dân phấn khởi.\n")
 	for i := 0; b.Len() < mb<<20; i++ {
 		fmt.Fprintf(&b, "Đoạn %d: cán bộ và nhân dân cùng bàn việc xây dựng đường làng, ngõ xóm sạch đẹp.\n", i)
 	}
