@@ -3,17 +3,26 @@ package indexer
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/vnsearch/vnsearch/indexer/boilerplate"
 	"github.com/vnsearch/vnsearch/indexer/extract"
 )
+
+// firstLine is the first paragraph of a body. With the title and the
+// description it is the page's own text, never taken for template: a
+// sidebar elsewhere may tease an article by its opening paragraph.
+func firstLine(body string) string {
+	line, _, _ := strings.Cut(body, "\n")
+	return line
+}
 
 // dropTemplates records the page's blocks in its host's template memory
 // and removes from its lead and body the blocks the host repeats on many
 // pages. It returns the earlier pages that need a second pass.
 func (c *Crawler) dropTemplates(host, id string, p *extract.Page) []string {
 	cl, err := boilerplate.Clean(c.db, boilerplate.Page{
-		Host: host, ID: id, Title: p.Title, Own: []string{p.Description},
+		Host: host, ID: id, Title: p.Title, Own: []string{p.Description, firstLine(p.Body)},
 		Lead: p.Lead, Body: p.Body, Blocks: p.Blocks,
 	})
 	if err != nil {
@@ -51,7 +60,7 @@ func (c *Crawler) restrip(ctx context.Context, host, id string) error {
 			return fmt.Errorf("load article %s: %w", id, err)
 		}
 	}
-	cl, err := boilerplate.Strip(c.db, host, a.Title, nil, a.Lead, a.Body)
+	cl, err := boilerplate.Strip(c.db, host, a.Title, []string{firstLine(a.Body)}, a.Lead, a.Body)
 	if err != nil || cl.Dropped == 0 {
 		return err
 	}

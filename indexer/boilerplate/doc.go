@@ -7,8 +7,9 @@
 // the page renders them, inside the article or not) to a per-host memory
 // kept in the crawl state. A block seen on Threshold distinct pages of the
 // host is boilerplate, and is dropped from the lead and body of every
-// article of the host, except on the page whose own title or description
-// it is: article B's teaser stays in B when A's sidebar repeats it. A
+// article of the host, except on the page whose own text it is (its
+// title, description or opening paragraph, as the caller says): article
+// B's teaser stays in B when A's sidebar repeats it. A
 // quote two articles share is kept; only text on Threshold pages or more
 // goes.
 //
