@@ -30,10 +30,11 @@ func metaText(s string) string {
 }
 
 // clean collapses white space, no-break spaces and zero-width characters
-// included.
+// included; NFC text stays NFC.
 func clean(s string) string {
 	if strings.ContainsAny(s, "\u00a0\u200b\u200c\u200d\ufeff") {
-		s = strings.NewReplacer("\u00a0", " ", "\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "").Replace(s)
+		// Dropping a zero-width character may join a letter to its mark.
+		s = norm.NFC.String(strings.NewReplacer("\u00a0", " ", "\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "").Replace(s))
 	}
 	return strings.Join(strings.Fields(s), " ")
 }

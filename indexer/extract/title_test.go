@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestMetaText(t *testing.T) {
@@ -46,5 +48,29 @@ func TestHeadline(t *testing.T) {
 		if p.Title != tt.want {
 			t.Errorf("%s %s: title = %q, want %q", tt.host, tt.head, p.Title, tt.want)
 		}
+	}
+}
+
+func FuzzJSONLD(f *testing.F) {
+	f.Add(`{"@type":"NewsArticle","headline":"Chi&amp;#7871;n","datePublished":"2026-03-07T08:47:00"}`)
+	f.Add("{\n \"@type\": \"NewsArticle\",\n \"description\": \"dòng\nmới\",\n}")
+	f.Add(`{&quot;@type&quot;:&quot;NewsArticle&quot;}`)
+	f.Fuzz(func(t *testing.T, script string) {
+		v, err := parseJSONLD(script)
+		if err != nil {
+			return
+		}
+		a, _ := findArticle(v)
+		for _, s := range []string{a.Headline, a.Description, a.Author, a.Section} {
+			if s != clean(s) || !norm.NFC.IsNormalString(s) {
+				t.Errorf("field %q not clean NFC", s)
+			}
+		}
+	})
+}
+
+func TestMetaTextZeroWidth(t *testing.T) {
+	if got := metaText("Nghe\u200b\u0302 An"); got != "Nghê An" || !norm.NFC.IsNormalString(got) {
+		t.Errorf("metaText = %q, want NFC %q", got, "Nghê An")
 	}
 }
