@@ -16,9 +16,10 @@ var rxBoilerplate = regexp.MustCompile(`(?i)(^|[-_\s])(menu|nav|navbar|navigatio
 
 // removeBoilerplate deletes scripts, forms, navigation, footers, asides,
 // site headers and every element whose class or id names boilerplate,
-// except long text blocks with few links (the article itself when its
-// container carries such a class, e.g. "has-sidebar").
-func removeBoilerplate(doc *goquery.Document) {
+// except long text blocks with few links and elements holding the
+// headline (the article itself when its container carries such a class,
+// e.g. "has-sidebar", "sidebar-1").
+func removeBoilerplate(doc *goquery.Document, title string) {
 	doc.Find("script, style, noscript, iframe, form, nav, footer, aside, button, svg, template").Remove()
 	doc.Find("header").Each(func(_ int, s *goquery.Selection) {
 		if s.Find("h1").Length() == 0 {
@@ -29,7 +30,7 @@ func removeBoilerplate(doc *goquery.Document) {
 		if !rxBoilerplate.MatchString(s.AttrOr("class", "")) && !rxBoilerplate.MatchString(s.AttrOr("id", "")) {
 			return
 		}
-		if !isArticleText(s) {
+		if !isArticleText(s) && !holdsHeadline(s, title) {
 			s.Remove()
 		}
 	})
@@ -91,6 +92,14 @@ func otherPage(href string, page *url.URL) bool {
 		return false
 	}
 	return u.Host != page.Host || u.Path != page.Path
+}
+
+// holdsHeadline is true for an element that holds the article's headline:
+// a layout column named "sidebar-1" around a short article is no sidebar.
+func holdsHeadline(s *goquery.Selection, title string) bool {
+	return title != "" && s.Find("h1").FilterFunction(func(_ int, h *goquery.Selection) bool {
+		return sameTitle(metaText(h.Text()), title)
+	}).Length() > 0
 }
 
 // isArticleText is true for a block of at least 600 characters of which

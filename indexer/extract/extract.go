@@ -81,7 +81,7 @@ func Extract(html string, pageURL *url.URL, sel Selectors) (*Page, error) {
 
 	p.Description = description
 	p.Blocks = pageBlocks(doc)
-	removeBoilerplate(doc)
+	removeBoilerplate(doc, p.Title)
 	removeTeasers(doc, pageURL)
 	p.Author = first(author, byClass(doc, rxAuthorClass, 80))
 	if p.Published.IsZero() {

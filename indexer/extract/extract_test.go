@@ -184,3 +184,20 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// A layout column whose class says "sidebar" around a short article is
+// the article's, not a sidebar.
+func TestShortArticleInSidebarColumn(t *testing.T) {
+	body := "Chiều 7/3, Bộ Y tế công bố thêm hai bệnh viện đạt chuẩn quốc tế về chất lượng, nâng tổng số cơ sở đạt chuẩn lên mười hai, trong đó có ba bệnh viện tuyến tỉnh."
+	html := `<html><body><section class="page-detail"><div class="sidebar-1"><h1 class="title-detail">Thêm hai bệnh viện đạt chuẩn quốc tế</h1>
+<article class="fck_detail"><p class="Normal">` + body + `</p></article></div>
+<div class="sidebar-2"><p><a href="/x.html">Giá vàng hôm nay tăng mạnh</a></p></div></section></body></html>`
+	u, _ := url.Parse("https://vnexpress.net/them-hai-benh-vien-4999002.html")
+	p, err := Extract(html, u, Selectors{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Thêm hai bệnh viện đạt chuẩn quốc tế" || p.Body != body {
+		t.Errorf("got title %q body %q", p.Title, p.Body)
+	}
+}

@@ -32,7 +32,23 @@ func headline(doc *goquery.Document, ld ldArticle, page *url.URL) string {
 			return h1
 		}
 	}
-	return first(stripped...)
+	return fullest(stripped)
+}
+
+// fullest returns the first non-empty title, or a later one that is it
+// uncut: JSON-LD headlines are often cut to 110 characters ("… …").
+func fullest(titles []string) string {
+	best := first(titles...)
+	if !strings.HasSuffix(best, "…") && !strings.HasSuffix(best, "...") {
+		return best
+	}
+	stem := strings.TrimRight(best, ".… ")
+	for _, t := range titles {
+		if len(t) > len(best) && strings.HasPrefix(t, stem) {
+			best = t
+		}
+	}
+	return best
 }
 
 // headlineH1 returns the text of the <h1> that is a metadata title, or

@@ -34,6 +34,7 @@ func TestHeadline(t *testing.T) {
 		{"baomau.example", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"&quot;Tin&quot; hay"}</script>`, "“Tin” hay", "“Tin” hay"},
 		{"baomau.example", `<meta property="og:title" content="Tiêu đề đầy đủ của bài">`, "Tiêu đề rút gọn", "Tiêu đề đầy đủ của bài"},
 		{"baomau.example", `<meta property="og:site_name" content="Báo Mẫu"><title>Tiêu đề bài | Báo Mẫu</title>`, "", "Tiêu đề bài"},
+		{"baomau.example", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tiêu đề rất dài bị cắt…"}</script><meta property="og:title" content="Tiêu đề rất dài bị cắt ngắn">`, "", "Tiêu đề rất dài bị cắt ngắn"},
 	}
 	for _, tt := range tests {
 		u, _ := url.Parse("https://" + tt.host + "/a.html")
