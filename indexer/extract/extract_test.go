@@ -201,3 +201,25 @@ func TestShortArticleInSidebarColumn(t *testing.T) {
 		t.Errorf("got title %q body %q", p.Title, p.Body)
 	}
 }
+
+func TestLeadFromDescription(t *testing.T) {
+	first := "Sáng 7/3, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai kế hoạch phát triển kinh tế tập thể, hợp tác xã giai đoạn 2026 - 2030 với sự tham dự của đại diện các sở, ngành."
+	rest := "<p>" + strings.Repeat("Các hợp tác xã được hỗ trợ vốn, đào tạo cán bộ quản lý và ứng dụng công nghệ số. ", 3) + "</p>"
+	tests := []struct{ name, description, lead string }{
+		{"description is the first paragraph", first, first},
+		{"description cut from the first paragraph", string([]rune(first)[:90]) + "...", ""},
+		{"no description", "", ""},
+	}
+	u, _ := url.Parse("https://baomau.example/a.html")
+	for _, tt := range tests {
+		html := `<html><head><meta name="description" content="` + tt.description + `"></head><body><article><h1>Triển khai kế hoạch phát triển kinh tế tập thể</h1><p>` + first + `</p>` + rest + `</article></body></html>`
+		p, err := Extract(html, u, Selectors{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inBody := strings.Contains(p.Body, first)
+		if p.Lead != tt.lead || inBody == (tt.lead != "") {
+			t.Errorf("%s: lead = %q, first paragraph in body: %v", tt.name, p.Lead, inBody)
+		}
+	}
+}

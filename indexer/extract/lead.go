@@ -231,13 +231,15 @@ func isBold(s *goquery.Selection, text string) bool {
 }
 
 // matchesDescription is true when the page's description is this text,
-// or its beginning cut with an ellipsis.
+// whole, or behind a place stamp of a few words. A description that is
+// only the beginning of the paragraph is no sign: CMSes cut it from the
+// body when nobody wrote a sapo.
 func matchesDescription(text, description string) bool {
-	d := strings.TrimRight(titleKey(description), ".… ")
+	d, t := titleKey(description), titleKey(text)
 	if len(strings.Fields(d)) < minLeadWords {
 		return false
 	}
-	return strings.HasPrefix(titleKey(text), d)
+	return t == d || strings.HasSuffix(t, d) && len(strings.Fields(strings.TrimSuffix(t, d))) <= 4
 }
 
 // longParagraphs counts the paragraphs of 120 characters or more inside s.
