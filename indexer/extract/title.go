@@ -25,6 +25,9 @@ func headline(doc *goquery.Document, ld ldArticle, page *url.URL) string {
 	if h1 := headlineH1(doc, stripped); h1 != "" {
 		for _, m := range stripped {
 			if m != "" && sameTitle(m, h1) {
+				if h1 == strings.ToUpper(h1) && m != h1 {
+					return m // an <h1> typed in capitals: the metadata has the case
+				}
 				return h1
 			}
 		}

@@ -33,6 +33,7 @@ func TestHeadline(t *testing.T) {
 		{"baomau.example", `<meta property="og:title" content="Báo cáo quý I - Báo cáo tình hình">`, "", "Báo cáo quý I - Báo cáo tình hình"},
 		{"baomau.example", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"&quot;Tin&quot; hay"}</script>`, "“Tin” hay", "“Tin” hay"},
 		{"baomau.example", `<meta property="og:title" content="Tiêu đề đầy đủ của bài">`, "Tiêu đề rút gọn", "Tiêu đề đầy đủ của bài"},
+		{"baomau.example", `<meta property="og:title" content="Hà Nội &amp; TP HCM đón khách">`, "HÀ NỘI & TP HCM ĐÓN KHÁCH", "Hà Nội & TP HCM đón khách"},
 		{"baomau.example", `<meta property="og:site_name" content="Báo Mẫu"><title>Tiêu đề bài | Báo Mẫu</title>`, "", "Tiêu đề bài"},
 		{"baomau.example", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tiêu đề rất dài bị cắt…"}</script><meta property="og:title" content="Tiêu đề rất dài bị cắt ngắn">`, "", "Tiêu đề rất dài bị cắt ngắn"},
 	}
