@@ -37,7 +37,7 @@ const (
 func takeLead(doc *goquery.Document, title, description string) string {
 	h1 := headlineNode(doc, title)
 	if h1.Length() == 0 {
-		return ""
+		return onlyNamedLead(doc, description)
 	}
 	head := h1.Nodes[0]
 	var lead *goquery.Selection
@@ -80,6 +80,32 @@ func takeLead(doc *goquery.Document, title, description string) string {
 	}
 	text := clean(lead.Text())
 	lead.Remove()
+	return withoutStamp(text, description)
+}
+
+// onlyNamedLead is the lead of a page that does not print its headline:
+// the element named as a lead, when the page has exactly one (a list of
+// teasers has many).
+func onlyNamedLead(doc *goquery.Document, description string) string {
+	var found []*goquery.Selection
+	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+		if !rxLeadClass.MatchString(s.AttrOr("class", "")) && !rxLeadClass.MatchString(s.AttrOr("id", "")) {
+			return
+		}
+		if s.ParentsFiltered("*").FilterFunction(func(_ int, p *goquery.Selection) bool {
+			return rxLeadClass.MatchString(p.AttrOr("class", "")) || rxLeadClass.MatchString(p.AttrOr("id", ""))
+		}).Length() > 0 {
+			return // inside another: counted there
+		}
+		if leadDecision(s, description) == leadFound {
+			found = append(found, s)
+		}
+	})
+	if len(found) != 1 {
+		return ""
+	}
+	text := clean(found[0].Text())
+	found[0].Remove()
 	return withoutStamp(text, description)
 }
 

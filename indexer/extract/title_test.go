@@ -76,3 +76,22 @@ func TestMetaTextZeroWidth(t *testing.T) {
 		t.Errorf("metaText = %q, want NFC %q", got, "Nghê An")
 	}
 }
+
+func TestLeadWithoutHeadline(t *testing.T) {
+	sapo := "Ban Thường vụ Tỉnh ủy vừa tổng kết mười năm thực hiện chỉ thị về công tác dân vận trong tình hình mới."
+	body := "<p>" + strings.Repeat("Các cấp ủy đã cụ thể hóa chỉ thị bằng nhiều mô hình dân vận khéo ở cơ sở. ", 4) + "</p>"
+	teasers := `<ul><li><p class="sapo">Tin khác số một có phần tóm tắt đủ dài để trông như một sapo thật.</p></li><li><p class="sapo">Tin khác số hai cũng có phần tóm tắt đủ dài để trông như sapo.</p></li></ul>`
+	u, _ := url.Parse("https://baomau.example/a.html")
+	for _, tt := range []struct{ page, want string }{
+		{`<div class="sapo">` + sapo + `</div>` + body, sapo},
+		{`<div class="sapo">` + sapo + `</div>` + body + teasers, ""},
+	} {
+		p, err := Extract(`<html><head><meta property="og:title" content="Tổng kết chỉ thị về công tác dân vận"></head><body>`+tt.page+`</body></html>`, u, Selectors{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Lead != tt.want {
+			t.Errorf("lead = %q, want %q", p.Lead, tt.want)
+		}
+	}
+}
