@@ -62,6 +62,7 @@ func ParseTime(s string) (time.Time, bool) {
 
 var (
 	rxNumericDate = regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b`)
+	rxISODate     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	rxWordDate    = regexp.MustCompile(`(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b`)
 	rxClock       = regexp.MustCompile(`\b(\d{1,2})\s*[:hH]\s*(\d{2})(?::(\d{2}))?\b`)
 	rxWeekday     = regexp.MustCompile(`(?i)thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật`)
@@ -69,17 +70,21 @@ var (
 )
 
 // VisibleDate finds the first date printed the Vietnamese way in s
-// ("24/11/2025", "24-11-2025", "ngày 24 tháng 11 năm 2025"), with the clock
-// time written just before or after it ("09:15", "9h15") and an explicit
-// "(GMT+7)" zone when present; otherwise the zone is Asia/Ho_Chi_Minh.
+// ("24/11/2025", "24-11-2025", "ngày 24 tháng 11 năm 2025"), else an ISO
+// one ("2025-11-24"), with the clock time written just before or after it
+// ("09:15", "9h15") and an explicit "(GMT+7)" zone when present; otherwise
+// the zone is Asia/Ho_Chi_Minh.
 func VisibleDate(s string) (time.Time, bool) {
 	loc := Saigon
 	if m := rxGMT.FindStringSubmatch(s); m != nil {
 		loc = gmtZone(m)
 	}
-	for _, rx := range []*regexp.Regexp{rxNumericDate, rxWordDate} {
+	for _, rx := range []*regexp.Regexp{rxNumericDate, rxWordDate, rxISODate} {
 		for _, m := range rx.FindAllStringSubmatchIndex(s, -1) {
 			day, month, year := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+			if rx == rxISODate {
+				day, year = year, day
+			}
 			if !validDate(year, month, day) {
 				continue
 			}
