@@ -51,7 +51,7 @@ func (s *Server) apiExport(c *gin.Context) {
 	// Counting first checks the query before the answer starts and tells
 	// the client, in headers, whether the rows will stop at the limit.
 	count := req
-	count.Sort, count.Size, count.GroupSyndicated = search.SortNewest, 1, false
+	count.Sort, count.Size, count.GroupSyndicated, count.Interval = search.SortNewest, 1, false, search.IntervalNone
 	res, err := s.searcher.Search(ctx, count)
 	if err != nil {
 		s.failErr(c, err)

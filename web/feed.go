@@ -60,7 +60,7 @@ func (s *Server) feed(c *gin.Context) {
 		s.failErr(c, err)
 		return
 	}
-	req.Sort, req.Page = search.SortNewest, 1
+	req.Sort, req.Page, req.Interval = search.SortNewest, 1, search.IntervalNone
 	if !v.Has("size") {
 		req.Size = feedSize
 	}

@@ -90,7 +90,7 @@ func (s *Server) modelsPage(c *gin.Context) {
 	defer cancel()
 	names := req.Filters.Keywords[filter.Model]
 	req.Filters = req.Filters.With(filter.Model)
-	req.Page, req.Sort, req.GroupSyndicated = 1, search.SortNewest, false
+	req.Page, req.Sort, req.GroupSyndicated, req.Interval = 1, search.SortNewest, false, search.IntervalNone
 	if len(names) == 0 {
 		names, err = s.modelNames(ctx, req, view)
 	}
