@@ -48,7 +48,7 @@ func (s *Server) directivesPage(c *gin.Context) {
 	slices.SortStableFunc(ds, func(a, b search.Directive) int { return b.Count - a.Count })
 	v := directivesView{Title: "Văn bản chỉ đạo"}
 	for _, d := range ds {
-		row := directiveRow{Label: cmpLabel(d), Href: directivePath(d.ID), Kind: d.Kind, Issuer: d.Issuer, Count: thousands(uint64(d.Count))}
+		row := directiveRow{Label: directiveHeading(d), Href: directivePath(d.ID), Kind: d.Kind, Issuer: d.Issuer, Count: thousands(uint64(d.Count))}
 		if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
 			row.Date = t.Format("02/01/2006")
 		}

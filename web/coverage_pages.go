@@ -95,7 +95,7 @@ func (s *Server) directivePage(c *gin.Context) {
 		return
 	}
 	v := directiveView{D: d}
-	v.Title = cmpLabel(d)
+	v.Title = directiveHeading(d)
 	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
 		v.Date = t.Format("02/01/2006")
 	}
@@ -105,8 +105,8 @@ func (s *Server) directivePage(c *gin.Context) {
 	s.render(c, http.StatusOK, s.pages.directive, v)
 }
 
-// cmpLabel is a directive's heading: its label, else its id.
-func cmpLabel(d search.Directive) string {
+// directiveHeading is a directive's heading: its label, else its id.
+func directiveHeading(d search.Directive) string {
 	if d.Label != "" {
 		return d.Label
 	}
