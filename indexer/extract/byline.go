@@ -65,15 +65,15 @@ func dateOf(s *goquery.Selection, beforeBody bool) (time.Time, bool) {
 			}
 		}
 	}
-	text := clean(s.Text())
-	if utf8.RuneCountInString(text) > 120 {
-		return time.Time{}, false
-	}
 	if prop == "dateModified" || rxModified.MatchString(s.AttrOr("class", "")) {
 		return time.Time{}, false
 	}
 	dated := goquery.NodeName(s) == "time" || rxDateClass.MatchString(s.AttrOr("class", "")) || rxDateClass.MatchString(s.AttrOr("id", "")) || prop == "datePublished"
-	if !dated && !(beforeBody && mostlyDate(text)) {
+	if !dated && !beforeBody {
+		return time.Time{}, false
+	}
+	text := clean(s.Text())
+	if utf8.RuneCountInString(text) > 120 || !dated && !mostlyDate(text) {
 		return time.Time{}, false
 	}
 	return VisibleDate(text)
