@@ -164,7 +164,7 @@ func trustCanonical(canonical string, page *url.URL) bool {
 // article builds the index document of an extracted page.
 func (c *Crawler) article(src Source, it feeds.Item, p *extract.Page, canonical, id string) search.Article {
 	published := p.Published
-	if published.IsZero() {
+	if published.IsZero() || dayOnly(published, it.Published) {
 		published = it.Published
 	}
 	if !published.IsZero() {
@@ -178,6 +178,16 @@ func (c *Crawler) article(src Source, it feeds.Item, p *extract.Page, canonical,
 		c.Enrich(&a)
 	}
 	return a
+}
+
+// dayOnly is true when the page gave only the day of publication
+// (midnight in Vietnam) and the feed or sitemap the time on that day.
+func dayOnly(page, announced time.Time) bool {
+	if announced.IsZero() {
+		return false
+	}
+	p, a := page.In(extract.Saigon), announced.In(extract.Saigon)
+	return p.Hour() == 0 && p.Minute() == 0 && p.Second() == 0 && p.YearDay() == a.YearDay() && p.Year() == a.Year()
 }
 
 // commit records the article as pending with its syndication group, writes

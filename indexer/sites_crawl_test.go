@@ -25,7 +25,8 @@ type modelPage struct {
 
 // TestCrawlModelPages crawls the model pages of testdata/sites from a
 // loopback site, as a feed announces them, and checks what the index
-// receives; a page without any date takes the feed's.
+// receives; a page without any date takes the feed's, and one that prints
+// only the day takes the feed's time on that day.
 func TestCrawlModelPages(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "sites", "*.json"))
 	if err != nil || len(files) == 0 {
@@ -46,6 +47,9 @@ func TestCrawlModelPages(t *testing.T) {
 	undated := modelPage{Title: "Xã Tam Sơn ra mắt tổ công nghệ số cộng đồng",
 		Body:      []string{strings.Repeat("Tổ công nghệ số cộng đồng hướng dẫn người dân cài đặt ứng dụng định danh điện tử. ", 4)},
 		Published: time.Date(2026, 3, 8, 9, 30, 0, 0, time.FixedZone("", 7*3600))}
+	dayOnly := modelPage{Title: "Xã Tam Sơn trao thẻ bảo hiểm y tế cho hộ cận nghèo",
+		Body:      []string{strings.Repeat("Ủy ban nhân dân xã trao hai trăm thẻ bảo hiểm y tế cho người thuộc hộ cận nghèo. ", 4)},
+		Published: time.Date(2026, 3, 9, 15, 5, 0, 0, time.FixedZone("", 7*3600))}
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), ".html")
@@ -56,9 +60,12 @@ func TestCrawlModelPages(t *testing.T) {
 				fmt.Fprintf(&items, "<item><title>%s</title><link>%s/%s.html</link></item>", n, srv.URL, n)
 			}
 			fmt.Fprintf(&items, "<item><title>undated</title><link>%s/undated.html</link><pubDate>%s</pubDate></item>", srv.URL, undated.Published.Format(time.RFC1123Z))
+			fmt.Fprintf(&items, "<item><title>day</title><link>%s/day-only.html</link><pubDate>%s</pubDate></item>", srv.URL, dayOnly.Published.Format(time.RFC1123Z))
 			fmt.Fprintf(w, `<rss version="2.0"><channel><title>Model pages</title>%s</channel></rss>`, items.String())
 		case name == "undated": // nothing dates it but the feed; its text holds a date
 			fmt.Fprintf(w, `<html><body><h1>%s</h1><p>%s</p><p>Mô hình được triển khai từ ngày 24/3/2021.</p></body></html>`, undated.Title, undated.Body[0])
+		case name == "day-only": // the page prints the day, the feed the time
+			fmt.Fprintf(w, `<html><body><h1>%s</h1><div class="date">09/03/2026</div><p>%s</p></body></html>`, dayOnly.Title, dayOnly.Body[0])
 		default:
 			if _, ok := want[name]; !ok {
 				http.NotFound(w, r)
@@ -72,10 +79,10 @@ func TestCrawlModelPages(t *testing.T) {
 	store := newMemStore()
 	c := openCrawler(t, filepath.Join(t.TempDir(), "crawl.db"), store)
 	src := Source{Name: "Mẫu", Schedule: "@every 1h", AllowPrivate: true, Feeds: []string{srv.URL + "/rss.xml"}}
-	if rep := c.Crawl(context.Background(), src); rep.New != len(want)+1 || rep.Failed() != 0 {
+	if rep := c.Crawl(context.Background(), src); rep.New != len(want)+2 || rep.Failed() != 0 {
 		t.Fatalf("crawl: %s %+v", rep, rep.Failures)
 	}
-	want["undated"] = undated
+	want["undated"], want["day-only"] = undated, dayOnly
 	got := store.byTitle()
 	for name, m := range want {
 		a, ok := got[m.Title]
