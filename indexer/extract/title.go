@@ -80,7 +80,8 @@ func headlineH1(doc *goquery.Document, titles []string) string {
 
 var rxTitleSep = regexp.MustCompile(`\s+[-|–—:]{1,2}\s+`)
 
-// stripSiteSuffix removes a trailing " - Site name" when the name is the
+// stripSiteSuffix removes a trailing " - Site name" (or a leading one)
+// when the name is the
 // site's: its og:site_name, a name built from the host ("VnExpress" for
 // vnexpress.net, "Người Lao Động" for nld.com.vn) or a paper's name
 // ("Báo …", "Tạp chí …", a domain).
@@ -88,15 +89,24 @@ func stripSiteSuffix(title string, site siteName) string {
 	for range 2 {
 		seps := rxTitleSep.FindAllStringIndex(title, -1)
 		if len(seps) == 0 {
-			return title
+			break
 		}
 		last := seps[len(seps)-1]
 		if !site.matches(title[last[1]:]) || last[0] == 0 {
-			return title
+			break
 		}
 		title = strings.TrimSpace(title[:last[0]])
 	}
-	return title
+	return stripSitePrefix(title, site)
+}
+
+// stripSitePrefix removes a leading "Site name - " the same way.
+func stripSitePrefix(title string, site siteName) string {
+	sep := rxTitleSep.FindStringIndex(title)
+	if sep == nil || sep[1] == len(title) || !site.matches(title[:sep[0]]) {
+		return title
+	}
+	return strings.TrimSpace(title[sep[1]:])
 }
 
 // siteName is what a page says its site is called.
@@ -136,7 +146,10 @@ func (s siteName) matches(suffix string) bool {
 	}
 	f := fold(suffix)
 	for _, n := range s.names {
-		if f == n || strings.Contains(f, n) || strings.Contains(n, f) {
+		// The suffix may hold the name ("Báo Thanh Niên" for "Thanh Niên")
+		// or be most of it ("VnExpress" for "VnExpress.net"), not a part
+		// of it ("Hà Nội" for "Hà Nội Mới").
+		if strings.Contains(f, n) || strings.Contains(n, f) && len(f)*10 >= len(n)*7 {
 			return true
 		}
 	}

@@ -29,6 +29,8 @@ func TestHeadline(t *testing.T) {
 	tests := []struct{ host, head, h1, want string }{
 		{"vnexpress.net", `<title>Giá xăng giảm - VnExpress</title>`, "Giá xăng giảm", "Giá xăng giảm"},
 		{"nhandan.vn", `<meta property="og:title" content="Hội nghị Trung ương | Báo Nhân Dân">`, "", "Hội nghị Trung ương"},
+		{"hanoimoi.vn", `<title>Hanoimoi.vn - Phố đi bộ mở rộng</title>`, "", "Phố đi bộ mở rộng"},
+		{"hanoimoi.vn", `<meta property="og:site_name" content="Hà Nội Mới"><title>Hà Nội - Hải Phòng thêm chuyến tàu</title>`, "", "Hà Nội - Hải Phòng thêm chuyến tàu"},
 		{"nld.com.vn", `<meta property="og:title" content="Kẹt xe cửa ngõ - Người Lao Động">`, "", "Kẹt xe cửa ngõ"},
 		{"baomau.example", `<meta property="og:title" content="Báo cáo quý I - Báo cáo tình hình">`, "", "Báo cáo quý I - Báo cáo tình hình"},
 		{"baomau.example", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"&quot;Tin&quot; hay"}</script>`, "“Tin” hay", "“Tin” hay"},
