@@ -131,14 +131,15 @@ func clearHeader(h1 *goquery.Selection, passed []*html.Node) {
 }
 
 // keepBeforeHeadline is true for what may precede a headline and still be
-// the article's: a photo, a figure.
+// the article's: a photo, with its caption or without text.
 func keepBeforeHeadline(n *html.Node) bool {
-	s := goquery.NewDocumentFromNode(n).Selection
 	switch n.Data {
-	case "figure", "picture", "img", "head":
+	case "figure", "picture", "img":
 		return true
 	}
-	return clean(s.Text()) == "" || s.Find("img").Length() > 0 && len(strings.Fields(clean(s.Text()))) >= minLeadWords && isCaption(s.Find("img").Parent(), "")
+	s := goquery.NewDocumentFromNode(n).Selection
+	text := clean(s.Text())
+	return text == "" || s.Find("img").Length() > 0 && isCaption(s, text)
 }
 
 // withoutStamp returns the page's description when the lead is it behind
