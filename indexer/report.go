@@ -26,8 +26,8 @@ type Report struct {
 
 // Failure is one URL that failed and why.
 type Failure struct {
-	URL    string
-	Reason string
+	URL    string `json:"url"`
+	Reason string `json:"reason"`
 }
 
 // Failed is the number of failures.

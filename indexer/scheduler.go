@@ -22,10 +22,12 @@ type Scheduler struct {
 	cron    *cron.Cron
 	ctx     context.Context
 	cancel  context.CancelFunc
-	mu      sync.Mutex // guards closed and wg.Add
+	mu      sync.Mutex // guards cron, entries, closed and wg.Add
 	closed  bool
 	wg      sync.WaitGroup
 	running sync.Map // source name → *sync.Mutex held while it crawls
+	status  *statusBoard
+	entries map[string]cron.EntryID // source name → its cron job
 	// OnReport, when set, receives the report of every run.
 	OnReport func(*Report)
 }
@@ -45,7 +47,8 @@ func NewScheduler(c *Crawler, sources []Source, logger *slog.Logger) *Scheduler 
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	s := &Scheduler{crawler: c, sources: map[string]Source{}, log: logger}
+	s := &Scheduler{crawler: c, sources: map[string]Source{}, log: logger,
+		status: newStatusBoard(sources), entries: map[string]cron.EntryID{}}
 	for _, src := range sources {
 		s.sources[src.Name] = src
 		s.order = append(s.order, src.Name)
@@ -57,15 +60,20 @@ func NewScheduler(c *Crawler, sources []Source, logger *slog.Logger) *Scheduler 
 // Open starts one cron job per source. A run still going when its next
 // time comes is not doubled (cron.SkipIfStillRunning).
 func (s *Scheduler) Open(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.ctx, s.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	s.cron = cron.New(cron.WithChain(cron.Recover(cronLogger{s.log})))
 	for _, name := range s.order {
 		src := s.sources[name]
 		job := cron.NewChain(cron.SkipIfStillRunning(cronLogger{s.log})).Then(cron.FuncJob(func() { s.run(src) }))
-		if _, err := s.cron.AddJob(src.Schedule, job); err != nil {
+		id, err := s.cron.AddJob(src.Schedule, job)
+		if err != nil {
 			s.cancel()
+			s.cron = nil
 			return fmt.Errorf("schedule source %q: %w", name, err)
 		}
+		s.entries[name] = id
 	}
 	s.cron.Start()
 	s.log.Info("crawl schedule started", "sources", len(s.order))
@@ -150,13 +158,31 @@ func (s *Scheduler) crawl(src Source) {
 	if s.ctx.Err() != nil {
 		return
 	}
+	s.status.started(src.Name, s.crawler.Now())
 	rep := s.crawler.Crawl(s.ctx, src)
+	s.status.finished(rep, s.crawler.Now())
 	if rep.Err != nil {
 		s.log.Warn("source failed", "source", src.Name, "err", rep.Err)
 	}
 	if s.OnReport != nil {
 		s.OnReport(rep)
 	}
+}
+
+// Sources returns the status of every source, in the order of the
+// sources file: its last run (counts, failures) and its next.
+func (s *Scheduler) Sources() []SourceStatus {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]SourceStatus, 0, len(s.order))
+	for _, name := range s.order {
+		st := s.status.get(name)
+		if s.cron != nil && !s.closed {
+			st.NextRun = s.cron.Entry(s.entries[name]).Next
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 // cronLogger adapts slog to cron.Logger.

@@ -3,11 +3,14 @@ package indexer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestSchedulerTrigger(t *testing.T) {
@@ -20,6 +23,9 @@ func TestSchedulerTrigger(t *testing.T) {
 	ctx := context.Background()
 	if err := s.Trigger(ctx, ""); err == nil {
 		t.Error("trigger before Open succeeded")
+	}
+	if st := s.Sources(); len(st) != 2 || st[0].Name != "Báo Mẫu" || !st[0].LastEnd.IsZero() || !st[0].NextRun.IsZero() || st[0].Failures == nil {
+		t.Errorf("status before any run: %+v", st)
 	}
 	if err := s.Open(ctx); err != nil {
 		t.Fatal(err)
@@ -38,8 +44,12 @@ func TestSchedulerTrigger(t *testing.T) {
 	if got["Báo Mẫu"] != 5 || got["Trang B"] != 2 {
 		t.Errorf("new articles per source: %v", got)
 	}
+	checkStatus(t, s.Sources())
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+	if st := s.Sources(); len(st) != 2 || !st[0].NextRun.IsZero() {
+		t.Errorf("next run after Close: %+v", st)
 	}
 	if err := s.Trigger(ctx, ""); err == nil {
 		t.Error("trigger after Close succeeded")
@@ -86,5 +96,52 @@ func TestSchedulerSkipsOverlapAndWaitsOnClose(t *testing.T) {
 	}
 	if len(store.articles) != 1 {
 		t.Errorf("indexed %d articles, want 1", len(store.articles))
+	}
+}
+
+// checkStatus checks the status of TestSchedulerTrigger's sources after
+// their run.
+func checkStatus(t *testing.T, sts []SourceStatus) {
+	t.Helper()
+	if len(sts) != 2 || sts[0].Name != "Báo Mẫu" || sts[1].Name != "Trang B" {
+		t.Fatalf("statuses %+v, want both sources in file order", sts)
+	}
+	a := sts[0]
+	if a.Running || a.LastStart.IsZero() || a.LastEnd.Before(a.LastStart) || a.Schedule != "@every 1h" {
+		t.Errorf("run times: %+v", a)
+	}
+	if a.Fetched != 5 || a.New != 5 || a.Updated != 0 || a.Failed != 6 || len(a.Failures) != 6 || a.Error != "" {
+		t.Errorf("counts: %+v", a)
+	}
+	reasons := map[string]string{}
+	for _, f := range a.Failures {
+		reasons[f.URL[strings.LastIndex(f.URL, "/"):]] = f.Reason
+	}
+	if !strings.Contains(reasons["/bai-da-go.html"], "http status 404") {
+		t.Errorf("failures: %+v", a.Failures)
+	}
+	if next := time.Until(a.NextRun); next < 50*time.Minute || next > time.Hour {
+		t.Errorf("next run in %v, want about an hour", next)
+	}
+}
+
+func TestStatusFailuresBounded(t *testing.T) {
+	b := newStatusBoard([]Source{{Name: "A", Schedule: "@hourly"}})
+	rep := &Report{Source: "A", Err: errors.New("every feed, sitemap and page failed")}
+	for i := range 30 {
+		rep.fail(fmt.Sprintf("https://a.vn/%d.html", i), errors.New("http status 500"))
+	}
+	b.started("A", time.Now())
+	if st := b.get("A"); !st.Running {
+		t.Errorf("running status: %+v", st)
+	}
+	b.finished(rep, time.Now())
+	st := b.get("A")
+	if st.Running || st.Failed != 30 || len(st.Failures) != MaxStatusFailures || st.Failures[0].URL != "https://a.vn/0.html" || st.Error == "" {
+		t.Errorf("status %+v", st)
+	}
+	st.Failures[0].URL = "changed"
+	if b.get("A").Failures[0].URL == "changed" {
+		t.Error("status shares its failures with the caller")
 	}
 }

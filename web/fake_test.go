@@ -268,11 +268,14 @@ func (f *fakeSearcher) Units(ctx context.Context) ([]search.Facet, error) {
 }
 
 // fakeCrawler records triggered sources; "busy" is refused and "nope" is
-// unknown.
+// unknown. Sources returns status.
 type fakeCrawler struct {
 	mu      sync.Mutex
 	sources []string
+	status  []indexer.SourceStatus
 }
+
+func (c *fakeCrawler) Sources() []indexer.SourceStatus { return c.status }
 
 func (c *fakeCrawler) Trigger(ctx context.Context, source string) error {
 	c.mu.Lock()

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -23,10 +24,14 @@ type Searcher interface {
 	Export(ctx context.Context, req search.Request, limit int, fn func(*search.Article) error) error
 }
 
-// Crawler starts a crawl on demand for the admin API. The indexer's
-// scheduler satisfies it; source "" means every source.
+// Crawler starts crawls on demand and tells how they went, for the admin
+// API. The indexer's scheduler satisfies it.
 type Crawler interface {
+	// Trigger starts a crawl of source now; "" means every source.
 	Trigger(ctx context.Context, source string) error
+	// Sources returns the status of every source, in the sources file's
+	// order.
+	Sources() []indexer.SourceStatus
 }
 
 // meteredSearcher logs every search at debug level and records its

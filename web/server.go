@@ -19,7 +19,8 @@ const DefaultTimeout = 5 * time.Second
 // Config configures a Server. Only Searcher is required.
 type Config struct {
 	Searcher Searcher
-	// Crawler serves POST /api/admin/crawl; nil answers 503.
+	// Crawler serves POST /api/admin/crawl and GET /api/admin/sources;
+	// nil answers 503.
 	Crawler Crawler
 	// Backup serves GET /api/admin/backup; nil answers 503.
 	Backup Backuper
@@ -135,6 +136,7 @@ func (s *Server) routes() *gin.Engine {
 	api.GET("/export", s.apiExport)
 	api.GET("/openapi.json", s.openAPI)
 	api.POST("/admin/crawl", s.adminCrawl)
+	api.GET("/admin/sources", s.adminSources)
 	api.GET("/admin/backup", s.adminBackup)
 
 	s.coverageRoutes(e)

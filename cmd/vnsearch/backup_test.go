@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vnsearch/vnsearch/indexer"
 	"github.com/vnsearch/vnsearch/indexer/state"
 )
 
@@ -24,6 +25,7 @@ type heldState struct{ db *state.DB }
 
 func (h heldState) CopyState(path string) error                 { return h.db.CopyTo(path) }
 func (h heldState) Trigger(ctx context.Context, _ string) error { return nil }
+func (h heldState) Sources() []indexer.SourceStatus             { return nil }
 
 func TestBackupDuringAnImportRestoresAConsistentIndex(t *testing.T) {
 	const batch = 20

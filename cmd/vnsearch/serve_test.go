@@ -19,6 +19,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/vnsearch/vnsearch/indexer"
 )
 
 func TestParseServeFlags(t *testing.T) {
@@ -226,6 +228,32 @@ func TestServeWithSources(t *testing.T) {
 	if status, _ := adminCrawl(t, base, "wrong", "Báo Thử"); status != http.StatusUnauthorized {
 		t.Errorf("trigger with a wrong token: %d", status)
 	}
+	var st indexer.SourceStatus
+	waitFor(t, func() bool {
+		st = sourceStatus(t, base, "tok")
+		return !st.LastEnd.IsZero()
+	})
+	if st.Name != "Báo Thử" || st.Failed != 1 || len(st.Failures) != 1 || !strings.Contains(st.Failures[0].Reason, "http status 404") ||
+		st.Error == "" || st.NextRun.Before(st.LastEnd) {
+		t.Errorf("source status after a failed run: %+v", st)
+	}
+}
+
+// sourceStatus reads the one source of GET /api/admin/sources.
+func sourceStatus(t *testing.T, base, token string) indexer.SourceStatus {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/admin/sources", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Sources []indexer.SourceStatus }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || resp.StatusCode != http.StatusOK || len(body.Sources) != 1 {
+		t.Fatalf("GET /api/admin/sources: %d %+v %v", resp.StatusCode, body, err)
+	}
+	return body.Sources[0]
 }
 
 func TestServeBadSources(t *testing.T) {
