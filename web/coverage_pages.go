@@ -89,6 +89,9 @@ type directiveView struct {
 
 // directivePage answers GET /directives/{id}.
 func (s *Server) directivePage(c *gin.Context) {
+	if toList(c, "id", "/directives") {
+		return
+	}
 	d, cv, err := s.directive(c)
 	if err != nil {
 		s.failPage(c, err)
@@ -192,6 +195,9 @@ type unitView struct {
 // unitPage answers GET /units/{name}; a name typed otherwise than the
 // canonical one shows the canonical unit and says so.
 func (s *Server) unitPage(c *gin.Context) {
+	if toList(c, "name", "/units") {
+		return
+	}
 	name, cv, err := s.unit(c)
 	if err != nil {
 		s.failPage(c, err)
@@ -207,4 +213,13 @@ func (s *Server) unitPage(c *gin.Context) {
 	v.Models = cv.breakdown(search.FacetModel, func(m string) string { return modelsLink(map[string][]string{"model": {m}}) })
 	v.Sources = cv.breakdown(search.FacetSource, nil)
 	s.render(c, http.StatusOK, s.pages.unit, v)
+}
+
+// toList sends a page path without a name (/directives/) to the list.
+func toList(c *gin.Context, param, list string) bool {
+	if strings.Trim(c.Param(param), "/ ") != "" {
+		return false
+	}
+	c.Redirect(http.StatusMovedPermanently, list)
+	return true
 }

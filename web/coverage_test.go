@@ -153,7 +153,7 @@ func TestUnitPage(t *testing.T) {
 	if r.Name != "Thị ủy Quế Võ" || r.Articles != 1 || len(r.Directives) != 1 || len(r.Models) != 2 || r.Timeline.Total() != 1 {
 		t.Fatalf("report %+v", r)
 	}
-	for path, status := range map[string]int{"/units/Huy%E1%BB%87n%20%E1%BB%A7y%20X": 404, "/api/units/nowhere": 404, "/units/": 400} {
+	for path, status := range map[string]int{"/units/Huy%E1%BB%87n%20%E1%BB%A7y%20X": 404, "/api/units/nowhere": 404, "/units/": 301, "/directives/": 301, "/api/units/": 400} {
 		if w := get(t, s, path); w.Code != status {
 			t.Errorf("%s: %d, want %d", path, w.Code, status)
 		}
