@@ -118,6 +118,11 @@ func offlineBackup(ctx context.Context, data string, w io.Writer) (int, error) {
 	if !search.Exists(dir) {
 		return 0, fmt.Errorf("no index in %s", data)
 	}
+	lock, err := lockData(ctx, data, "backup")
+	if err != nil {
+		return 0, err
+	}
+	defer lock.Close()
 	ix, err := search.OpenAnyVersion(dir)
 	if err != nil {
 		return 0, err

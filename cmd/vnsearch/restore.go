@@ -68,13 +68,19 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// restore extracts the backup r into data, which must be empty or absent,
-// and checks that the index opens. It returns the number of articles and
-// the analysis version of the restored index. On failure it leaves data as
-// it found it.
+// restore extracts the backup r into data, which must be empty (but for
+// its lock file) or absent, and checks that the index opens. It returns the
+// number of articles and the analysis version of the restored index. On
+// failure it leaves data as it found it.
 func restore(ctx context.Context, r io.Reader, data string, maxBytes int64) (uint64, string, error) {
-	created, err := prepareRestoreDir(data)
+	_, statErr := os.Stat(data)
+	created := errors.Is(statErr, os.ErrNotExist)
+	lock, err := lockData(ctx, data, "restore")
 	if err != nil {
+		return 0, "", err
+	}
+	defer lock.Close()
+	if err := checkEmpty(data); err != nil {
 		return 0, "", err
 	}
 	tmp, err := os.MkdirTemp(data, restorePrefix)
@@ -111,25 +117,21 @@ func restoreInto(ctx context.Context, r io.Reader, tmp, data string, maxBytes in
 	return n, version, syncParent(filepath.Join(data, indexDirName))
 }
 
-// prepareRestoreDir creates data when absent (created) and refuses it when
-// it holds anything.
-func prepareRestoreDir(data string) (created bool, err error) {
+// checkEmpty refuses a data dir that holds anything but its lock file.
+func checkEmpty(data string) error {
 	entries, err := os.ReadDir(data)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		if err := os.MkdirAll(data, 0o755); err != nil {
-			return false, fmt.Errorf("create %s: %w", data, err)
-		}
-		return true, nil
-	case err != nil:
-		return false, fmt.Errorf("restore into %s: %w", data, err)
-	case len(entries) > 0:
-		return false, fmt.Errorf("restore into %s: the directory is not empty (it holds %s); restore into an empty or new directory", data, entries[0].Name())
+	if err != nil {
+		return fmt.Errorf("restore into %s: %w", data, err)
 	}
-	return false, nil
+	for _, e := range entries {
+		if e.Name() != lockFileName {
+			return fmt.Errorf("restore into %s: the directory is not empty (it holds %s); restore into an empty or new directory", data, e.Name())
+		}
+	}
+	return nil
 }
 
-// emptyDir removes what data holds.
+// emptyDir removes what data holds but its lock file.
 func emptyDir(data string) error {
 	entries, err := os.ReadDir(data)
 	if err != nil {
@@ -137,7 +139,9 @@ func emptyDir(data string) error {
 	}
 	var errs []error
 	for _, e := range entries {
-		errs = append(errs, os.RemoveAll(filepath.Join(data, e.Name())))
+		if e.Name() != lockFileName {
+			errs = append(errs, os.RemoveAll(filepath.Join(data, e.Name())))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -27,6 +27,8 @@ const (
 	soakKillsEnv     = "VNSEARCH_SOAK_KILLS"
 	soakDefaultKills = 3
 	soakArticles     = 10
+	soakImportFirst  = 1000 // numbers of the imported articles, soakImportSize per run
+	soakImportSize   = 1000
 )
 
 // newsSite serves a feed of n articles, each with a marker word.
@@ -69,10 +71,11 @@ func siteTitle(k int) string {
 }
 
 // TestServeKilledRepeatedly kills `vnsearch serve --sources` with SIGKILL
-// at random moments while it crawls a local site, restarting it each time:
-// the index must open every time, every article the crawl state marks
-// indexed must be in the index, and at the end every article is found
-// exactly once.
+// at random moments while it crawls a local site and receives an import
+// through POST /api/admin/import, restarting it each time: the index must
+// open every time, every article the crawl state marks indexed and every
+// article of an acknowledged import must be in the index, and at the end
+// every article is there exactly once.
 func TestServeKilledRepeatedly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills serve several times")
@@ -97,13 +100,22 @@ func TestServeKilledRepeatedly(t *testing.T) {
 	}
 	fillIndex(t, data, search.AnalysisVersion, numbered(0, 1)) // not empty: no demo corpus
 
+	var imported, acked []search.Article // every import sent; those whose summary came back
 	for i := range kills {
 		c := startChild(t, data, sources)
 		adminCrawl(t, c.base, "s3cret", "") // now, not at the next tick
+		batch := numbered(soakImportFirst+i*soakImportSize, soakImportSize)
+		imported = append(imported, batch...)
+		done := make(chan bool, 1)
+		go func() { done <- c.importOK(batch) }()
 		time.Sleep(time.Duration(rng.IntN(3000)) * time.Millisecond)
 		c.kill9(t)
+		if <-done {
+			acked = append(acked, batch...)
+		}
 		n := checkAcknowledged(t, data, site.URL, soakArticles)
-		t.Logf("kill %d: %d articles acknowledged by the crawl state", i+1, n)
+		checkImported(t, data, acked)
+		t.Logf("kill %d: %d crawled articles acknowledged by the crawl state, %d of %d imported by acknowledged imports", i+1, n, len(acked), len(imported))
 	}
 
 	c := startChild(t, data, sources)
@@ -119,13 +131,66 @@ func TestServeKilledRepeatedly(t *testing.T) {
 	if n := checkAcknowledged(t, data, site.URL, soakArticles); n != soakArticles {
 		t.Errorf("%d of %d articles acknowledged at the end", n, soakArticles)
 	}
+	checkImported(t, data, acked)
 	ix, err := openIndex(data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if got, _ := ix.Count(); got != soakArticles+1 {
-		t.Errorf("the index holds %d articles, want %d (each once)", got, soakArticles+1)
+	ids := make([]string, len(imported))
+	for i := range imported {
+		ids[i] = imported[i].ID
+	}
+	present, err := ix.Existing(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ix.Count(); err != nil || got != uint64(soakArticles+1+present) {
+		t.Errorf("the index holds %d articles, want %d crawled, 1 seed and %d imported, each once (%v)", got, soakArticles, present, err)
+	}
+}
+
+// importOK posts arts to POST /api/admin/import and reports whether the
+// summary acknowledged all of them.
+func (c *serveChild) importOK(arts []search.Article) bool {
+	var body strings.Builder
+	enc := json.NewEncoder(&body)
+	for _, a := range arts {
+		enc.Encode(map[string]string{"id": a.ID, "source": a.Source, "url": a.URL, "title": a.Title, "lead": a.Lead,
+			"body": a.Body, "published": a.Published.Format(time.RFC3339)})
+	}
+	req, _ := http.NewRequest(http.MethodPost, c.base+"/api/admin/import", strings.NewReader(body.String()))
+	req.Header.Set("Authorization", "Bearer s3cret")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return false // killed before it answered
+	}
+	defer resp.Body.Close()
+	var sum struct{ Indexed int }
+	return resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(&sum) == nil && sum.Indexed == len(arts)
+}
+
+// checkImported fails unless every acknowledged imported article is in the
+// index, whole and found by its marker word.
+func checkImported(t *testing.T, data string, acked []search.Article) {
+	t.Helper()
+	ix, err := openIndex(data)
+	if err != nil {
+		t.Fatalf("index after the kill: %v", err)
+	}
+	defer ix.Close()
+	for _, a := range acked {
+		got, err := ix.Article(context.Background(), a.ID)
+		if err != nil || got.Body != a.Body {
+			t.Fatalf("acknowledged import %s: %v %+v", a.ID, err, got)
+		}
+	}
+	for _, a := range acked[max(0, len(acked)-3):] { // searchable: the last ones written
+		k, _ := strconv.Atoi(strings.TrimPrefix(a.ID, "a"))
+		res, err := ix.Search(context.Background(), search.Request{Query: marker(k), Size: 2})
+		if err != nil || res.Total != 1 {
+			t.Errorf("acknowledged import %s found %+v (%v)", a.ID, res, err)
+		}
 	}
 }
 
