@@ -6,7 +6,10 @@
 //
 // [LoadSources] reads a YAML file of [Source]s: a name, a cron schedule,
 // RSS/Atom feeds, sitemaps (news sitemaps and monthly sitemap indexes for
-// backfill), listing pages, a per-host delay and optional CSS selectors.
+// backfill), listing pages, a per-host delay, optional CSS selectors and
+// allow_private, which lets the source reach the non-public hosts (host
+// and port) it names and no others; every other source reaches public
+// addresses only (package fetch checks each connection after DNS).
 //
 // # Crawler
 //
@@ -34,6 +37,10 @@
 // lost. Feed and sitemap validators (ETag, Last-Modified) are saved only
 // after all their items were handled.
 //
+// An article already indexed is fetched again, and replaced, when a feed
+// or sitemap announces an update (Atom <updated>, RSS pubDate, sitemap
+// <lastmod>) later than the one announced when it was last fetched.
+//
 // One failing feed, sitemap or page is logged and reported with its reason
 // in the [Report]; it never stops the others.
 //
@@ -44,6 +51,7 @@
 //	s := indexer.NewScheduler(c, sources, logger)
 //	s.Open(ctx)                       // one cron job per source, SkipIfStillRunning
 //	s.Trigger(ctx, "Báo Nhân Dân")    // run one source now ("" = all), in the background
+//	s.Sources()                       // last run and next run of each source
 //	s.Close()                         // stop cron, cancel, wait for a safe point
 //
 // Trigger returns ErrUnknownSource for a name not in the sources file and
