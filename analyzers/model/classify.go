@@ -12,6 +12,14 @@ const (
 	maxBodyCount = 2   // a cue counts at most this many times in the body
 	maxModels    = 3   // named models that add to the score
 	leadBytes    = 600 // the body opening that stands in for a missing lead
+
+	// An article whose title and lead hold no positive cue is an example
+	// only when its body holds minBodyCues distinct positive cues at a
+	// density of minBodyDensity points per 1000 bytes: a speech or a
+	// ceremony report passes by "tấm gương" and "tuyên dương" in a long
+	// text; a portrait is full of them.
+	minBodyCues    = 4
+	minBodyDensity = 2
 )
 
 // sectionWeight multiplies what a cue or a model name is worth by where it
@@ -33,25 +41,41 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 	if strings.TrimSpace(leadText) == "" {
 		leadText, bodyText = splitLead(bodyText)
 	}
-	score := 0
+	var scores [3]int
+	var ifExample []string // names taken only if the article is an example
+	framed := false
 	positive := map[string]bool{}
 	named := map[string]section{}
 	for s, raw := range [...]string{titleText, leadText, bodyText} {
 		t := newText(raw)
-		score += cueScore(t, section(s), positive)
-		for _, m := range names(t) {
+		before := len(positive)
+		scores[s] = cueScore(t, section(s), positive)
+		ns, later := names(t)
+		for _, m := range ns {
 			if _, seen := named[m]; !seen {
 				named[m] = section(s)
 			}
+			framed = framed || section(s) != body
+		}
+		ifExample = append(ifExample, later...)
+		if section(s) == body {
+			framed = framed || scores[title]+scores[lead] >= 0 && len(positive)-before >= minBodyCues &&
+				scores[body]*1000 >= minBodyDensity*max(len(bodyText), 1)
+		} else {
+			framed = framed || len(positive) > before
 		}
 	}
+	score := scores[title] + scores[lead] + scores[body]
+	example = framed && score+modelScore(named) >= threshold &&
+		len(positive)+len(named) >= minEvidence
 	for m := range named {
 		models = append(models, m)
 	}
+	if example {
+		models = append(models, ifExample...)
+	}
 	slices.Sort(models)
-	example = score+modelScore(named) >= threshold &&
-		len(positive)+len(named) >= minEvidence
-	return example, models
+	return example, slices.Compact(models)
 }
 
 // cueScore sums the cue phrases of one section and adds the positive ones
@@ -61,6 +85,9 @@ func cueScore(t *text, s section, positive map[string]bool) int {
 	count := map[string]int{}
 	for _, h := range cues.scan(t) {
 		c := h.value
+		if c.weight > 0 && h.at > 0 && t.w[h.at-1].Fold == "phai" && t.joined(h.at-1) {
+			continue // "phải đi đầu", "phải tôn vinh": an exhortation, not a model
+		}
 		if c.weight > 0 {
 			positive[c.phrase] = true
 		}
@@ -89,17 +116,24 @@ func modelScore(named map[string]section) int {
 	return score
 }
 
-// names returns the catalog names and quoted names a section holds.
-func names(t *text) []string {
-	var out []string
+// names returns the catalog names and quoted names a section holds, and
+// apart the quoted names to take only if the article is an example.
+func names(t *text) (found, ifExample []string) {
 	covered := make([]bool, len(t.w))
 	for _, h := range catalog.phrases.scan(t) {
-		out = append(out, h.value)
+		found = append(found, h.value)
 		for k := h.at; k < h.at+h.n; k++ {
 			covered[k] = true
 		}
 	}
-	return append(out, quotedNames(t, covered)...)
+	for _, q := range quotedNames(t, covered) {
+		if q.exampleOnly {
+			ifExample = append(ifExample, q.name)
+		} else {
+			found = append(found, q.name)
+		}
+	}
+	return found, ifExample
 }
 
 // splitLead takes the opening paragraph of a body as its lead when the

@@ -19,6 +19,22 @@ var cueWeights = mergeCues(
 		"phong trào thi đua": 1, "cuộc vận động": 1, "giữ lửa": 2, "tận tụy": 1,
 		"hết lòng": 1, "người đứng đầu": 0, "cách làm": 1, "việc cụ thể": 1,
 		"bằng khen": 1, "thành tích xuất sắc": 2, "tuyên dương": 2, "tôn vinh": 2,
+		"hình mẫu": 3, "bài học quý": 2, "bài học kinh nghiệm": 2, "kim chỉ nam": 1,
+	},
+	// A model that others come to learn from, a movement taken up, results
+	// that show: the words of reports that hold something up without the
+	// table's words of praise.
+	map[string]int{
+		"học tập kinh nghiệm": 2, "tham quan, học tập": 2, "đến học tập": 2, "học hỏi kinh nghiệm": 1,
+		"hưởng ứng rộng rãi": 3, "được hưởng ứng": 2, "hưởng ứng tích cực": 2,
+		"hiệu quả thiết thực": 2, "hiệu quả rõ rệt": 2, "mang lại hiệu quả": 1, "đánh giá cao": 1,
+		"chiến sĩ thi đua": 2, "vượt khó": 2, "làm theo": 1,
+	},
+	// A portrait: a person the people trust, who has worked quietly for
+	// years.
+	map[string]int{
+		"tin yêu": 2, "gọi thân mật": 2, "tin tưởng": 1, "miệt mài": 1, "thầm lặng": 1, "lặng lẽ": 1,
+		"tâm huyết": 1, "tận tâm": 1, "không quản": 1, "bám bản": 1, "bám trụ": 1,
 	},
 	// "mô hình" that names no model: an economic or administrative model;
 	// "điển hình" meaning "typical", "for instance".
@@ -27,7 +43,18 @@ var cueWeights = mergeCues(
 		"vụ việc điển hình": 0, "điển hình nhất": 0,
 		"mô hình tăng trưởng": 0, "mô hình chính quyền": 0, "mô hình tổ chức": 0,
 		"mô hình chính quyền địa phương hai cấp": 0, "mô hình kinh tế": 0,
-		"mô hình quản lý": 0, "mô hình hoạt động": 0, "mô hình mới": 0,
+		"mô hình quản lý": 0, "mô hình hoạt động": 0, "mô hình mới": 0, "mô hình đánh giá": 0,
+		"tin tưởng rằng": 0,
+	},
+	// Emulation as bureaucracy, contests and their prizes: no model is
+	// held up.
+	map[string]int{
+		"thi đua, khen thưởng": -1, "Luật Thi đua": -2, "cuộc thi": -1, "trao giải": -1,
+		"kế hoạch hoạt động": -2, "hướng tới kỷ niệm": -2, "diễn đàn": -1, "kêu gọi": -1,
+	},
+	// Ceremonies of remembrance and of an institution's founding.
+	map[string]int{
+		"năm thành lập": -2, "dâng hương": -3, "truy điệu": -3, "lễ tang": -3, "từ trần": -3,
 	},
 	// A meeting, a session, a policy being passed or handed down.
 	map[string]int{
@@ -50,6 +77,7 @@ var cueWeights = mergeCues(
 		"lãi suất": -2, "ca sĩ": -2, "diễn viên": -2, "hoa hậu": -2, "người mẫu": -2,
 		"bóng đá": -2, "cầu thủ": -2, "huấn luyện viên": -2, "HLV": -2, "giải đấu": -2,
 		"bộ phim": -1, "giảm cân": -2, "làm đẹp": -2, "showbiz": -2, "Tổng thống": -2,
+		"bất động sản": -2, "chủ đầu tư": -2, "căn hộ": -2, "thương hiệu": -1, "công ty cổ phần": -1,
 	},
 	// Disasters, accidents, crime and discipline.
 	map[string]int{
@@ -57,6 +85,7 @@ var cueWeights = mergeCues(
 		"hạn mặn": -3, "xâm nhập mặn": -3, "sạt lở": -2, "tử vong": -2, "tai nạn": -2,
 		"xét xử": -4, "bị cáo": -4, "khởi tố": -4, "bắt giữ": -3, "tham ô": -3,
 		"chiếm đoạt": -2, "kỷ luật": -2, "vi phạm": -1, "sai phạm": -2, "điều tra": -2,
+		"con tin": -3, "bắt cóc": -3,
 	},
 )
 

@@ -16,10 +16,14 @@
 // ignored, and are returned in their canonical form. Everyday phrases that
 // are also movement names ("đền ơn đáp nghĩa") are taken only when quoted.
 // A name outside the catalog is taken when it is quoted right after
-// "phong trào", "phong trào thi đua" or "cuộc vận động" and starts with a
-// capital: phong trào “Mỗi tuần một việc tốt”. Quotes after "mô hình",
-// "danh hiệu" and "chiến dịch" are not taken: measured on the corpus they
-// name clubs, awards and military operations as often as movements.
+// "phong trào", "phong trào thi đua" or "cuộc vận động" (up to two words
+// between) and starts with a capital: phong trào “Mỗi tuần một việc tốt”;
+// a list of quotes after one trigger gives each name (mô hình “Tổ tàu an
+// toàn”, “Camera an ninh xóm biển”). Quotes after "mô hình" and
+// "chương trình" are taken only when the article presents a model: on the
+// corpus they name business models, software and shows as often as
+// movements elsewhere. "danh hiệu" and "chiến dịch" are not triggers:
+// they quote awards and military operations.
 //
 // # The example scorer
 //
@@ -36,11 +40,19 @@
 // accidents and courts ("bão", "hạn mặn", "xét xử", "khởi tố"). Phrases
 // that contain a cue but mean something else count nothing: "mô hình tăng
 // trưởng", "mô hình chính quyền địa phương hai cấp", "điển hình là" (for
-// instance). Each named movement adds its section weight (at most three of
-// them). An article is an example when it scores 6 or more with at least
-// two distinct positive cues or named movements, so one stray "bí quyết"
-// or "điểm sáng" is not enough. With no lead, the body's first paragraph
-// stands in for it.
+// instance). A positive cue right after "phải" is an exhortation ("tuổi
+// trẻ phải đi đầu") and counts nothing. Each named movement adds its
+// section weight (at most three of them). An article is an example when it
+// scores 6 or more with at least two distinct positive cues or named
+// movements, and its title or lead holds a positive cue or a named
+// movement — or, failing that, its body holds four distinct positive cues
+// at two points or more per 1000 bytes: a speech or a ceremony report
+// passes by "tấm gương" and "tuyên dương" in a long text, a portrait is
+// full of them. So one stray "bí quyết" or "điểm sáng" is not enough.
+// Besides the words of praise, cues include the signs of a model others
+// follow ("đến học tập kinh nghiệm", "được hưởng ứng rộng rãi", "hình
+// mẫu") and of a portrait ("được dân tin yêu", "miệt mài", "thầm lặng").
+// With no lead, the body's first paragraph stands in for it.
 //
 // Work is linear in the text; texts are cut at 1 MiB as in the other
 // recognizers.

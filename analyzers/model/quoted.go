@@ -12,50 +12,93 @@ const (
 	maxQuotedWords = 16
 )
 
-// triggers are the words that introduce a movement's name in quotes:
-// phong trào “Mỗi tuần một việc tốt”, cuộc vận động “…”. Measured on the
-// corpus, "mô hình", "danh hiệu" and "chiến dịch" are left out: they quote
-// clubs, awards ("Vua phá lưới", "Nghệ sĩ nhân dân") and military
-// operations more often than movements.
+// triggers are the words that introduce a name in quotes: phong trào
+// “Mỗi tuần một việc tốt”, cuộc vận động “…”, mô hình “Ngày thứ bảy tình
+// nguyện”. Names after "mô hình" and "chương trình" are taken only in an
+// article that presents a model (exampleOnly): measured on the corpus,
+// they quote business models, software and television shows elsewhere.
+// "danh hiệu" and "chiến dịch" are left out: they quote awards ("Vua phá
+// lưới", "Nghệ sĩ nhân dân") and military operations more often than
+// movements.
 var triggers = func() *dict[bool] {
 	d := newDict[bool]()
-	for _, p := range []string{"phong trào", "phong trào thi đua", "cuộc vận động"} {
-		d.add(p, true)
+	for p, exampleOnly := range map[string]bool{
+		"phong trào": false, "phong trào thi đua": false, "cuộc vận động": false,
+		"mô hình": true, "chương trình": true,
+	} {
+		d.add(p, exampleOnly)
 	}
 	return d
 }()
+
+// maxTriggerGap is how many words may stand between a trigger and the
+// quote it introduces: mô hình điểm “…”, chương trình hành động “…”.
+const maxTriggerGap = 2
+
+// quoted is a name found in quotes after a trigger.
+type quoted struct {
+	name        string
+	exampleOnly bool
+}
 
 // quotedNames returns the names t quotes right after a trigger, as
 // display values (catalog names come back canonical). A quote holding a
 // catalog phrase found in the text (covered) is left to the catalog:
 // “Tuyên Quang chung sức xây dựng nông thôn mới” is "Xây dựng nông thôn
 // mới".
-func quotedNames(t *text, covered []bool) []string {
-	var names []string
+func quotedNames(t *text, covered []bool) []quoted {
+	var names []quoted
 	for _, h := range triggers.scan(t) {
 		start := h.at + h.n
-		if start >= len(t.w) || !opensQuote(t.gap(start-1)) {
-			continue
+		for k := 0; k < maxTriggerGap && start < len(t.w) && !opensQuote(t.gap(start-1)) && t.gap(start-1) == " "; k++ {
+			start++
 		}
-		end, ok := closingQuote(t, start)
-		if !ok || end-start < minQuotedWords {
-			continue
+		for start < len(t.w) && opensQuote(t.gap(start-1)) {
+			end, ok := closingQuote(t, start)
+			if !ok {
+				break
+			}
+			if name, ok := quotedName(t, covered, start, end); ok {
+				names = append(names, quoted{name: name, exampleOnly: h.value})
+			}
+			start = nextInList(t, end)
 		}
-		if slices.Contains(covered[start:end], true) {
-			continue
-		}
-		name := t.s[t.w[start].Start:t.w[end-1].End]
-		if !utf8.ValidString(name) {
-			continue
-		}
-		if c := catalog.byKey[t.key(start, end)]; c != "" {
-			name = c
-		} else if !t.w[start].Cap {
-			continue
-		}
-		names = append(names, display(name))
 	}
 	return names
+}
+
+// quotedName returns the name quoted at words start..end-1 when it is one:
+// two words or more, none found in the catalog on its own, a catalog name
+// or a name starting with a capital.
+func quotedName(t *text, covered []bool, start, end int) (string, bool) {
+	if end-start < minQuotedWords || slices.Contains(covered[start:end], true) {
+		return "", false
+	}
+	name := t.s[t.w[start].Start:t.w[end-1].End]
+	if !utf8.ValidString(name) {
+		return "", false
+	}
+	if c := catalog.byKey[t.key(start, end)]; c != "" {
+		return display(c), true
+	}
+	return display(name), t.w[start].Cap
+}
+
+// nextInList returns the first word of the next quote of a list after a
+// quote closing before word end — “Tổ tàu an toàn”, “Camera an ninh” và
+// “…” — or len(t.w) when the list ends.
+func nextInList(t *text, end int) int {
+	if end >= len(t.w) {
+		return len(t.w)
+	}
+	gap := t.gap(end - 1)
+	if strings.Contains(gap, ",") && opensQuote(gap) {
+		return end
+	}
+	if t.w[end].Fold == "va" && opensQuote(t.gap(end)) {
+		return end + 1
+	}
+	return len(t.w)
 }
 
 // opensQuote reports whether a gap ends with an opening quote mark right
