@@ -22,6 +22,10 @@ const (
 	maxLeadRunes = 1500
 )
 
+// maxBylineRunes bounds what the header zone passes over and removes: a
+// byline, a category, a short link list; never a body.
+const maxBylineRunes = 300
+
 // takeLead finds the sapo between the headline and the body, removes its
 // element from doc (so the body does not repeat it) and returns its text.
 // It also removes the header zone — what precedes the headline, and the
@@ -58,7 +62,7 @@ func takeLead(doc *goquery.Document, title, description string) string {
 			case leadStop:
 				return false
 			case leadSkip:
-				if !isCaption(s, clean(s.Text())) && s.Find("img, picture, video, iframe").Length() == 0 {
+				if text := clean(s.Text()); utf8.RuneCountInString(text) <= maxBylineRunes && !isCaption(s, text) && s.Find("img, picture, video, iframe").Length() == 0 {
 					passed = append(passed, n)
 				}
 				return true
@@ -175,6 +179,8 @@ func leadDecision(s *goquery.Selection, description string) leadVerdict {
 		return leadSkip
 	case name == "a" || linkHeavy(s, text):
 		return leadSkip
+	case bylineClass(s) && utf8.RuneCountInString(text) <= 120:
+		return leadSkip
 	case text == "":
 		return leadSkip
 	}
@@ -194,6 +200,19 @@ func leadDecision(s *goquery.Selection, description string) leadVerdict {
 	}
 	return leadStop
 }
+
+// bylineClass is true for an element whose class or id names an author,
+// a date or a category: when short, the byline zone, not a lead.
+func bylineClass(s *goquery.Selection) bool {
+	for _, a := range []string{s.AttrOr("class", ""), s.AttrOr("id", "")} {
+		if rxAuthorClass.MatchString(a) || rxDateClass.MatchString(a) || rxCategoryClass.MatchString(a) {
+			return !rxLeadClass.MatchString(a)
+		}
+	}
+	return false
+}
+
+var rxCategoryClass = regexp.MustCompile(`(?i)(^|[-_ ])(cate|category|categories|chuyen-?muc|zone|breadcrumbs?)($|[-_ ])`)
 
 // isTextBlock is true for a paragraph or heading, or an element holding
 // text of its own rather than other blocks.

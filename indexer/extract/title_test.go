@@ -97,3 +97,20 @@ func TestLeadWithoutHeadline(t *testing.T) {
 		}
 	}
 }
+
+// A body whose container's class names a zone or a date is still the
+// body: the lead is not sought past it, nor is it removed as a byline.
+func TestBodyInBylineNamedContainer(t *testing.T) {
+	para := strings.Repeat("Hội đồng nhân dân tỉnh thông qua nghị quyết về chính sách hỗ trợ nông dân. ", 4)
+	html := `<html><body><h1>Tỉnh thông qua chính sách hỗ trợ nông dân</h1><span class="time">07/03/2026 08:47</span>
+<div class="zone-content"><p>` + para + `</p></div>
+<ul><li><p class="sapo">Tóm tắt của một bài khác trong danh sách tin cùng chuyên mục ở cuối trang.</p></li></ul></body></html>`
+	u, _ := url.Parse("https://baomau.example/a.html")
+	p, err := Extract(html, u, Selectors{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Lead != "" || !strings.Contains(p.Body, strings.TrimSpace(para)) {
+		t.Errorf("lead %q, body %q", p.Lead, p.Body)
+	}
+}
