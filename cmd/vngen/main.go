@@ -52,7 +52,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "articles" && args[0] != "queries" && args[0] != "baseline") {
-		return errors.New("usage: vngen articles|queries --n N [--seed S] CORPUS.jsonl[.gz]... | vngen baseline --queries FILE CORPUS.jsonl[.gz]...")
+		return errors.New("usage: vngen articles|queries --n N [--seed S] CORPUS.jsonl[.gz]…, or vngen baseline --queries FILE CORPUS.jsonl[.gz]…")
 	}
 	fs := flag.NewFlagSet("vngen "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
