@@ -123,6 +123,11 @@ func clearHeader(h1 *goquery.Selection, passed []*html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	switch h1.Nodes[0].Data {
+	case "h1", "h2", "h3":
+	default:
+		return // a headline found in a plain element may be a list's
+	}
 	for n := h1.Nodes[0]; n.Parent != nil && n.Data != "body"; n = n.Parent {
 		for c := n.Parent.FirstChild; c != nil && c != n; {
 			next := c.NextSibling
@@ -135,7 +140,8 @@ func clearHeader(h1 *goquery.Selection, passed []*html.Node) {
 }
 
 // keepBeforeHeadline is true for what may precede a headline and still be
-// the article's: a photo, with its caption or without text.
+// the article's: a photo, with its caption or without text, or paragraphs
+// of text.
 func keepBeforeHeadline(n *html.Node) bool {
 	switch n.Data {
 	case "figure", "picture", "img":
@@ -143,6 +149,9 @@ func keepBeforeHeadline(n *html.Node) bool {
 	}
 	s := goquery.NewDocumentFromNode(n).Selection
 	text := clean(s.Text())
+	if longParagraphs(s) > 0 && !linkHeavy(s, text) {
+		return true // text, not a header: leave it to the body's judges
+	}
 	return text == "" || s.Find("img").Length() > 0 && isCaption(s, text)
 }
 

@@ -114,3 +114,19 @@ func TestBodyInBylineNamedContainer(t *testing.T) {
 		t.Errorf("lead %q, body %q", p.Lead, p.Body)
 	}
 }
+
+// A title printed only in a list after the body anchors nothing that
+// would remove the body.
+func TestTitleOnlyInList(t *testing.T) {
+	para := strings.Repeat("Ủy ban nhân dân huyện tổ chức đối thoại với nông dân về chuyển đổi cây trồng. ", 4)
+	html := `<html><head><meta property="og:title" content="Huyện đối thoại với nông dân"></head><body>
+<div class="main"><p>` + para + `</p></div><ul class="list"><li><div class="t">Huyện đối thoại với nông dân</div></li></ul></body></html>`
+	u, _ := url.Parse("https://baomau.example/a.html")
+	p, err := Extract(html, u, Selectors{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Huyện đối thoại với nông dân" || !strings.Contains(p.Body, strings.TrimSpace(para)) {
+		t.Errorf("title %q, body %q", p.Title, p.Body)
+	}
+}
