@@ -54,6 +54,7 @@ func (s *Server) apiExport(c *gin.Context) {
 	count.Sort, count.Size, count.GroupSyndicated, count.Interval = search.SortNewest, 1, false, search.IntervalNone
 	res, err := s.searcher.Search(ctx, count)
 	if err != nil {
+		s.exportFailed(req, 0, err)
 		s.failErr(c, err)
 		return
 	}
@@ -68,10 +69,16 @@ func (s *Server) apiExport(c *gin.Context) {
 	if err != nil {
 		// The status is sent: break the connection, so that the client
 		// sees a failed download rather than a silently short report.
-		s.log.Warn("export cut short", "q", req.Query, "rows", rows, "err", err)
+		s.exportFailed(req, rows, err)
 		panic(http.ErrAbortHandler)
 	}
 	s.log.Info("export", "q", req.Query, "rows", rows, "total", res.Total)
+}
+
+// exportFailed logs and counts an export that failed after rows rows.
+func (s *Server) exportFailed(req search.Request, rows int, err error) {
+	s.metrics.exportFailures.WithLabelValues(outcome(err)).Inc()
+	s.log.Warn("export failed", "q", req.Query, "rows", rows, "err", err)
 }
 
 // parseExport reads the search, the format (only csv) and the row limit.

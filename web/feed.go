@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func (s *Server) feed(c *gin.Context) {
 		s.failErr(c, err)
 		return
 	}
-	base := baseURL(c.Request)
+	base := s.cfg.PublicURL
 	page := base + "/?" + without(v, "sort", "page", "size").Encode()
 	doc := rss{Version: "2.0", Channel: rssChannel{
 		Title:       "vnsearch: " + feedTitle(req.Query),
@@ -104,7 +105,7 @@ func feedItem(base string, h search.Hit) rssItem {
 		link = base + "/articles/" + url.PathEscape(h.ID)
 	}
 	item := rssItem{
-		Title:       h.Title,
+		Title:       plainText(h.Title),
 		Link:        link,
 		GUID:        rssGUID{ID: h.ID},
 		Source:      h.Source,
@@ -116,11 +117,13 @@ func feedItem(base string, h search.Hit) rssItem {
 	return item
 }
 
-// baseURL is the scheme and host the client used to reach the server.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+// tagLike matches what a reader rendering titles as HTML would take for
+// markup.
+var tagLike = regexp.MustCompile(`<[^>]*>?`)
+
+// plainText is a title without anything a reader could render as markup:
+// tags are dropped, other angle brackets and ampersands spelled out.
+func plainText(s string) string {
+	s = tagLike.ReplaceAllString(s, "")
+	return strings.NewReplacer("<", "‹", ">", "›", "&", "＆").Replace(s)
 }

@@ -26,6 +26,7 @@ type metrics struct {
 	exportDuration  *prometheus.HistogramVec
 	searchesRunning prometheus.Gauge
 	imported        prometheus.Counter
+	exportFailures  *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -59,12 +60,16 @@ func newMetrics() *metrics {
 			Name: "vnsearch_searches_running",
 			Help: "Searches running on the index (at most the server's search limit).",
 		}),
+		exportFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "vnsearch_export_failures_total",
+			Help: "CSV exports that failed, before or while streaming, by outcome (bad_query, timeout, error).",
+		}, []string{"outcome"}),
 		imported: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "vnsearch_imported_articles_total",
 			Help: "Articles written by POST /api/admin/import.",
 		}),
 	}
-	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.exportDuration, m.searchesRunning, m.imported,
+	m.registry.MustRegister(m.requests, m.requestDuration, m.searchDuration, m.suggestDuration, m.exportDuration, m.searchesRunning, m.imported, m.exportFailures,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -161,6 +161,9 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 		}
 		p := param.ReplaceAllString(r.Path, "{$1}")
 		routes[p+" "+strings.ToLower(r.Method)] = true
+		if _, documented := spec.Paths[p]["head"]; r.Method == http.MethodHead && !documented {
+			continue // every GET answers HEAD (web.Server.routes), documented once in the info
+		}
 		if _, ok := spec.Paths[p][strings.ToLower(r.Method)]; !ok {
 			t.Errorf("route %s %s is not in openapi.json", r.Method, p)
 		}

@@ -132,14 +132,22 @@ func (s *Server) modelNames(ctx context.Context, scope search.Request, view *mod
 }
 
 // modelDetails searches the scope narrowed to each model, a few at a time.
+// Each search takes a slot of the server's admission limit, and one page
+// runs at most half of them at once, so that it never shuts other
+// requests out; once the request's time is up no more searches start.
 func (s *Server) modelDetails(ctx context.Context, scope search.Request, names []string) ([]*search.Result, error) {
 	out := make([]*search.Result, len(names))
 	errs := make([]error, len(names))
-	slots := make(chan struct{}, modelWorkers)
+	slots := make(chan struct{}, min(modelWorkers, max(1, s.cfg.MaxSearches/2)))
 	var wg sync.WaitGroup
 	for i, name := range names {
 		wg.Go(func() {
-			slots <- struct{}{}
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				errs[i] = context.Cause(ctx)
+				return
+			}
 			defer func() { <-slots }()
 			req := scope
 			req.Filters, req.Size = req.Filters.With(filter.Model, name), modelArticles

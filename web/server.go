@@ -26,6 +26,11 @@ type Config struct {
 	Backup Backuper
 	// Importer serves POST /api/admin/import; nil answers 503.
 	Importer Importer
+	// PublicURL is the scheme, host and path prefix readers reach the
+	// server at (https://tin.example.vn): the feed's absolute links are
+	// built from it, never from a request's Host header. Empty: links
+	// relative to the root.
+	PublicURL string
 	// AdminToken is the bearer token of the admin API; empty disables it.
 	AdminToken string
 	// CORSOrigins may call the API from a browser and frame the page:
@@ -50,6 +55,12 @@ func (c Config) Validate() error {
 	}
 	if c.Timeout < 0 || c.MaxSearches < 0 {
 		return fmt.Errorf("web: negative timeout %v or search limit %d", c.Timeout, c.MaxSearches)
+	}
+	if c.PublicURL != "" {
+		u, err := url.Parse(c.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return fmt.Errorf("web: public URL %q must be http(s)://host[:port][/path]", c.PublicURL)
+		}
 	}
 	for _, o := range c.CORSOrigins {
 		if !validOrigin(o) {
@@ -88,6 +99,7 @@ func New(cfg Config) (*Server, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
 	}
@@ -145,6 +157,17 @@ func (s *Server) routes() *gin.Engine {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/metrics", gin.WrapH(s.metrics.handler()))
+	// Uptime monitors and link checkers ask with HEAD: every page and
+	// API answer it (net/http drops the body).
+	head := map[string]bool{}
+	for _, r := range e.Routes() {
+		head[r.Path] = head[r.Path] || r.Method == http.MethodHead
+	}
+	for _, r := range e.Routes() {
+		if r.Method == http.MethodGet && !head[r.Path] {
+			e.HEAD(r.Path, r.HandlerFunc)
+		}
+	}
 	return e
 }
 

@@ -27,7 +27,7 @@ import (
 
 func init() {
 	register("serve", command{
-		summary: "serve the JSON API and the search page (loads the demo corpus into an empty index)",
+		summary: "serve the JSON API and the search page (an empty index without --sources gets the demo corpus)",
 		run:     runServe,
 	})
 }
@@ -37,6 +37,8 @@ type serveConfig struct {
 	Data        string
 	Addr        string
 	Sources     string
+	PublicURL   string // where readers reach the server; the feed's links
+	Demo        bool   // load the demo corpus into an empty index even with sources
 	Vocabulary  string // political vocabulary file; "" the shipped one, "off" none
 	AdminToken  string
 	CORSOrigins []string
@@ -75,6 +77,8 @@ func parseServeFlags(args []string, stderr io.Writer, getenv func(string) string
 	fs.StringVar(&cfg.Data, "data", cfg.Data, "data directory")
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address")
 	fs.StringVar(&cfg.Sources, "sources", "", "sources file (YAML) to crawl on schedule")
+	fs.StringVar(&cfg.PublicURL, "public-url", "", "URL readers reach this server at, for the feed's links (default http://localhost:PORT)")
+	fs.BoolVar(&cfg.Demo, "demo", false, "load the demo corpus into an empty index even with --sources (without them it is loaded anyway)")
 	fs.StringVar(&cfg.Vocabulary, "vocabulary", "", `political vocabulary file replacing the shipped one ("off": no expansion)`)
 	fs.StringVar(&cfg.AdminToken, "admin-token", getenv("VNSEARCH_ADMIN_TOKEN"),
 		"bearer token of POST /api/admin/crawl (default $VNSEARCH_ADMIN_TOKEN; empty disables the admin API)")
@@ -135,8 +139,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := useVocabulary(ix, cfg.Vocabulary); err != nil {
 		return err
 	}
-	if err := ensureDemo(ctx, ix, log); err != nil {
-		return fmt.Errorf("load the demo corpus: %w", err)
+	if cfg.Sources == "" || cfg.Demo {
+		// A first run shows real results; an index meant for crawled
+		// sources gets no demo articles unless asked.
+		if err := ensureDemo(ctx, ix, log); err != nil {
+			return fmt.Errorf("load the demo corpus: %w", err)
+		}
 	}
 	var crawler web.Crawler
 	if sources != nil {
@@ -207,6 +215,7 @@ func newHandler(cfg serveConfig, ix *search.Index, crawler web.Crawler, log *slo
 		Importer: func(ctx context.Context, r io.Reader) (ingest.Summary, error) {
 			return ingest.Load(ctx, ix, r, ingest.Config{Enrich: metadata.Enrich})
 		},
+		PublicURL:   publicURL(cfg),
 		AdminToken:  cfg.AdminToken,
 		CORSOrigins: cfg.CORSOrigins,
 		Timeout:     cfg.Timeout,
@@ -301,4 +310,16 @@ func localURL(addr net.Addr) string {
 		host = "127.0.0.1"
 	}
 	return "http://" + net.JoinHostPort(host, port)
+}
+
+// publicURL is --public-url, or the listen address on localhost.
+func publicURL(cfg serveConfig) string {
+	if cfg.PublicURL != "" {
+		return cfg.PublicURL
+	}
+	_, port, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		port = "8080"
+	}
+	return "http://localhost:" + port
 }

@@ -228,6 +228,10 @@ func TestServeWithSources(t *testing.T) {
 	if status, _ := adminCrawl(t, base, "wrong", "Báo Thử"); status != http.StatusUnauthorized {
 		t.Errorf("trigger with a wrong token: %d", status)
 	}
+	// The index is meant for the sources: no demo articles in it.
+	if resp, err := http.Get(base + "/api/articles/demo-001"); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("demo article in an index served with --sources: %v %v", resp.Status, err)
+	}
 	var st indexer.SourceStatus
 	waitFor(t, func() bool {
 		st = sourceStatus(t, base, "tok")
