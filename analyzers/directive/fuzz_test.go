@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,21 +43,45 @@ func FuzzFind(f *testing.F) {
 }
 
 // TestAdversarial runs the inputs the fuzz target is seeded against at
-// full size: a megabyte of repeated kind words and of junk.
+// full size — a megabyte of repeated kind words and of junk — and checks
+// what comes out: mentions in order inside the text, and only the
+// documents the text names.
 func TestAdversarial(t *testing.T) {
 	junk := make([]byte, 1<<20)
 	for i := range junk {
 		junk[i] = byte(i*7919 + i/13)
 	}
-	for _, text := range []string{
-		strings.Repeat("Chỉ thị ", 100_000),
-		strings.Repeat("Nghị quyết số 1, ", 60_000),
-		strings.Repeat("NQ TW4 (khóa XI, ", 60_000),
-		strings.Repeat("05-CT/TW ngày ", 70_000),
-		string(junk),
+	for _, tt := range []struct {
+		text string
+		ids  []string // the distinct ids expected; nil: none
+	}{
+		{strings.Repeat("Chỉ thị ", 100_000), nil},
+		{strings.Repeat("Nghị quyết số 1, ", 60_000), nil},
+		{strings.Repeat("NQ TW4 (khóa XI, ", 60_000), []string{"12-NQ/TW@2012"}},
+		{strings.Repeat("05-CT/TW ngày ", 70_000), []string{"05-CT/TW"}},
 	} {
-		Find(text, time.Now())
-		FindDocuments(text)
-		ParseID(text)
+		got := Find(tt.text, time.Now())
+		checkMatches(t, tt.text, got)
+		if ids := distinctIDs(got); !slices.Equal(ids, tt.ids) {
+			t.Errorf("%.20q…: ids %v, want %v", tt.text, ids, tt.ids)
+		}
+		if docs := FindDocuments(tt.text); len(docs) != 0 {
+			t.Errorf("%.20q…: state documents %v in a text without any", tt.text, docs[:min(3, len(docs))])
+		}
+	}
+	checkMatches(t, string(junk), Find(string(junk), time.Now()))
+	ParseID(string(junk))
+}
+
+// checkMatches fails unless every match lies inside text, in order,
+// without overlapping the one before.
+func checkMatches(t *testing.T, text string, ms []Match) {
+	t.Helper()
+	end := 0
+	for _, m := range ms {
+		if m.Start < end || m.End <= m.Start || m.End > len(text) {
+			t.Fatalf("match %+v out of order or outside the text (previous end %d, length %d)", m, end, len(text))
+		}
+		end = m.End
 	}
 }
