@@ -147,20 +147,22 @@ func openInput(useDemo bool, path string) (io.Reader, int64, string, error) {
 	return f, fi.Size(), path, nil
 }
 
-// newProgress draws a progress bar of bytes read on w: with a percentage
-// and time left when the size is known, a spinner otherwise.
-func newProgress(name string, size int64, quiet bool, w io.Writer) *progressbar.ProgressBar {
+// newProgress draws a progress bar on w: with a percentage and time left
+// when the total is known, a spinner otherwise. It counts bytes unless unit
+// says what else (reindex counts articles).
+func newProgress(name string, total int64, quiet bool, w io.Writer, unit ...progressbar.Option) *progressbar.ProgressBar {
 	if quiet {
 		w = io.Discard
 	}
-	return progressbar.NewOptions64(size,
+	if len(unit) == 0 {
+		unit = []progressbar.Option{progressbar.OptionShowBytes(true), progressbar.OptionFullWidth()}
+	}
+	return progressbar.NewOptions64(total, append([]progressbar.Option{
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription(name),
-		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetWidth(30),
-		progressbar.OptionThrottle(250*time.Millisecond),
+		progressbar.OptionThrottle(250 * time.Millisecond),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionFullWidth(),
-	)
+	}, unit...)...)
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -99,7 +98,8 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 		dst.Close()
 		return 0, err
 	}
-	bar := newCountProgress("reindex", int64(total), quiet, stderr)
+	bar := newProgress("reindex", int64(total), quiet, stderr,
+		progressbar.OptionSetItsString("articles"), progressbar.OptionShowIts())
 	var done uint64
 	err = src.Articles(ctx, reindexPage, func(page []search.Article) error {
 		for i := range page {
@@ -117,23 +117,6 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 		return 0, fmt.Errorf("rebuild the index: %w", err)
 	}
 	return done, nil
-}
-
-// newCountProgress draws a progress bar of articles on w.
-func newCountProgress(name string, total int64, quiet bool, w io.Writer) *progressbar.ProgressBar {
-	if quiet {
-		w = io.Discard
-	}
-	return progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription(name),
-		progressbar.OptionSetItsString("articles"),
-		progressbar.OptionShowIts(),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetWidth(30),
-		progressbar.OptionThrottle(250*time.Millisecond),
-		progressbar.OptionSetPredictTime(true),
-	)
 }
 
 // explainVersion turns the error of an index built by another analysis
