@@ -1,12 +1,8 @@
 package directive
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/vnsearch/vnsearch/internal/corpustest"
 )
 
 // press asks for the comparison with the press, which reads the whole
@@ -82,7 +78,8 @@ func pressCitations(t *testing.T) []citation {
 	t.Helper()
 	byKey := map[string]*citation{}
 	for _, name := range []string{"crawls.jsonl.gz", "datasets.jsonl.gz"} {
-		readCorpus(t, filepath.Join(corpusDir, name), func(id, text string) {
+		corpustest.Each(t, filepath.Join(corpusDir, name), func(a corpustest.Article) {
+			id, text := a.ID, a.Title+"\n"+a.Lead+"\n"+a.Body
 			for _, m := range pressCitation.FindAllStringSubmatch(text, -1) {
 				if strings.Contains(m[3], "/") {
 					continue // another number between symbol and date
@@ -108,31 +105,4 @@ func pressCitations(t *testing.T) []citation {
 	}
 	slices.SortFunc(out, func(a, b citation) int { return strings.Compare(a.symbol+a.date, b.symbol+b.date) })
 	return out
-}
-
-// readCorpus calls fn with each article of a corpus file: its id and its
-// title, lead and body in NFC.
-func readCorpus(t *testing.T, path string, fn func(id, text string)) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("corpus absent: %v", err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	sc := bufio.NewScanner(gz)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var a struct{ ID, Title, Lead, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatalf("read %s: %v", path, err)
-		}
-		fn(a.ID, norm.NFC.String(a.Title+"\n"+a.Lead+"\n"+a.Body))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
 }

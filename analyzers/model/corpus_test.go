@@ -2,7 +2,6 @@ package model
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -11,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/vnsearch/vnsearch/internal/corpustest"
 )
 
 // corpusDir holds the shared real-article corpus (measurement only).
@@ -44,7 +43,7 @@ func TestCorpusLabels(t *testing.T) {
 	}
 	var tp, fp, fn, seen int
 	for _, name := range []string{"crawls.jsonl.gz", "datasets.jsonl.gz"} {
-		readCorpusFile(t, filepath.Join(corpusDir, name), func(a corpusArticle) {
+		corpustest.Each(t, filepath.Join(corpusDir, name), func(a corpustest.Article) {
 			l, ok := labels[a.ID]
 			if !ok {
 				return
@@ -113,35 +112,4 @@ func readLabels(t *testing.T) []corpusLabel {
 		out = append(out, l)
 	}
 	return out
-}
-
-// corpusArticle is an article of the shared corpus, NFC.
-type corpusArticle struct{ ID, Title, Lead, Body string }
-
-// readCorpusFile calls fn with each article of a corpus file; it skips the
-// test when the file is absent.
-func readCorpusFile(t *testing.T, path string, fn func(corpusArticle)) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("corpus absent: %v", err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	sc := bufio.NewScanner(gz)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var a corpusArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatalf("read %s: %v", path, err)
-		}
-		a.Title, a.Lead, a.Body = norm.NFC.String(a.Title), norm.NFC.String(a.Lead), norm.NFC.String(a.Body)
-		fn(a)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
 }
