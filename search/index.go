@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -23,11 +22,7 @@ type Index struct {
 	mu      sync.Mutex   // guards lengths
 	lengths *lengthStats // average field lengths for BM25
 
-	vocabMu       sync.Mutex  // guards the fields below
-	vocab         *vocabulary // built on the first suggestion
-	vocabBuilt    time.Time
-	vocabStale    bool // a write came after vocab was built
-	vocabBuilding bool
+	terms termDictionary // the suggestion dictionary, read on the first suggestion
 }
 
 // Open opens the index in dir, creating it when dir holds none. An index
@@ -127,9 +122,7 @@ func (ix *Index) Index(ctx context.Context, articles ...Article) error {
 	if err := ix.bleve.Batch(b); err != nil {
 		return fmt.Errorf("index batch of %d: %w", len(articles), err)
 	}
-	ix.vocabMu.Lock()
-	ix.vocabStale = true
-	ix.vocabMu.Unlock()
+	ix.terms.written()
 	return nil
 }
 

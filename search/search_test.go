@@ -333,23 +333,23 @@ func TestQuoteBeyondTheRescoringWindow(t *testing.T) {
 	}
 }
 
-func TestVocabularyFollowsWritesAfterMaxAge(t *testing.T) {
+func TestTermDictionaryFollowsWritesAfterMaxAge(t *testing.T) {
 	ix := newTestIndex(t, fixtures...)
-	if _, err := ix.vocabulary(); err != nil {
+	if _, err := ix.terms.get(ix.bleve); err != nil {
 		t.Fatal(err)
 	}
 	if err := ix.Index(context.Background(), Article{ID: "n1", Title: "Lễ hội Gióng", Body: "Hội Gióng ở Sóc Sơn."}); err != nil {
 		t.Fatal(err)
 	}
-	v, _ := ix.vocabulary()
-	if _, ok := v.best["giong"]; ok {
+	terms, _ := ix.terms.get(ix.bleve)
+	if _, ok := terms.best["giong"]; ok {
 		t.Fatal("rebuilt right after a write")
 	}
-	ix.vocabMu.Lock()
-	ix.vocabBuilt = ix.vocabBuilt.Add(-vocabMaxAge)
-	ix.vocabMu.Unlock()
-	v, _ = ix.vocabulary()
-	if e, ok := v.best["giong"]; !ok || e.term != "gióng" {
+	ix.terms.mu.Lock()
+	ix.terms.built = ix.terms.built.Add(-termsMaxAge)
+	ix.terms.mu.Unlock()
+	terms, _ = ix.terms.get(ix.bleve)
+	if e, ok := terms.best["giong"]; !ok || e.term != "gióng" {
 		t.Errorf("not rebuilt once stale and old: %+v", e)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -14,103 +13,11 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers"
 )
 
-// vocabulary maps each folded term of the index to its most frequent
-// accented form: it restores diacritics and corrects misspellings from the
-// index's own words.
-type vocabulary struct {
-	best map[string]vocabEntry // folded → most frequent accented form
-	keys []string              // folded terms, sorted, for prefix completion
-}
-
-type vocabEntry struct {
-	term  string
-	count uint64
-}
-
-// vocabMaxAge is how long the vocabulary may lag behind writes: reading
-// the whole dictionary after every crawled batch would stall suggestions.
-const vocabMaxAge = time.Minute
-
-// vocabulary returns the vocabulary. The first call builds it; after
-// writes, once it is vocabMaxAge old, one caller rebuilds it while the
-// others go on with the old one.
-func (ix *Index) vocabulary() (*vocabulary, error) {
-	ix.vocabMu.Lock()
-	old := ix.vocab
-	if old != nil && (!ix.vocabStale || ix.vocabBuilding || time.Since(ix.vocabBuilt) < vocabMaxAge) {
-		ix.vocabMu.Unlock()
-		return old, nil
-	}
-	if old == nil { // nothing to serve meanwhile: callers wait for the first build
-		defer ix.vocabMu.Unlock()
-		return ix.storeVocabulary(ix.buildVocabulary())
-	}
-	ix.vocabBuilding = true
-	ix.vocabMu.Unlock()
-	v, err := ix.buildVocabulary()
-	ix.vocabMu.Lock()
-	defer ix.vocabMu.Unlock()
-	ix.vocabBuilding = false
-	if err != nil {
-		return old, nil
-	}
-	return ix.storeVocabulary(v, nil)
-}
-
-// storeVocabulary keeps a freshly built vocabulary; vocabMu is held.
-func (ix *Index) storeVocabulary(v *vocabulary, err error) (*vocabulary, error) {
-	if err != nil {
-		return nil, err
-	}
-	ix.vocab, ix.vocabBuilt, ix.vocabStale = v, time.Now(), false
-	return v, nil
-}
-
-// buildVocabulary reads the dictionary of the text field.
-func (ix *Index) buildVocabulary() (*vocabulary, error) {
-	v := &vocabulary{best: map[string]vocabEntry{}}
-	counts := map[string]uint64{}
-	d, err := ix.bleve.FieldDict(fieldText)
-	if err != nil {
-		return nil, fmt.Errorf("read dictionary: %w", err)
-	}
-	for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
-		if isWord(e.Term) {
-			counts[e.Term] += e.Count
-		}
-	}
-	if err := d.Close(); err != nil {
-		return nil, fmt.Errorf("close dictionary: %w", err)
-	}
-	for term, n := range counts {
-		k := analyzers.Fold(term)
-		if cur, ok := v.best[k]; !ok || n > cur.count || (n == cur.count && term < cur.term) {
-			v.best[k] = vocabEntry{term, n}
-		}
-	}
-	v.keys = make([]string, 0, len(v.best))
-	for k := range v.best {
-		v.keys = append(v.keys, k)
-	}
-	sort.Strings(v.keys)
-	return v, nil
-}
-
-// isWord keeps letter-only terms (no numbers or document ids) in the
-// vocabulary.
-func isWord(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // Suggest completes the last word of a prefix typed in the search box,
 // returning at most n queries, the most frequent first. After one or more
 // words it completes from the text that follows those words in the index
-// (restoring their diacritics); a lone word completes from the vocabulary.
+// (restoring their diacritics); a lone word completes from the term
+// dictionary.
 func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, error) {
 	words := strings.Fields(prefix)
 	if len(words) == 0 || n <= 0 || len(prefix) > MaxQueryBytes || strings.HasSuffix(prefix, " ") {
@@ -128,19 +35,11 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, e
 		}
 		head += " "
 	}
-	v, err := ix.vocabulary()
+	terms, err := ix.terms.get(ix.bleve)
 	if err != nil {
 		return nil, err
 	}
-	lo := sort.SearchStrings(v.keys, key)
-	var cands []vocabEntry
-	for _, k := range v.keys[lo:] {
-		if !strings.HasPrefix(k, key) {
-			break
-		}
-		cands = append(cands, v.best[k])
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].count > cands[j].count })
+	cands := terms.withPrefix(key)
 	out := []string{}
 	for _, c := range cands[:min(n, len(cands))] {
 		out = append(out, head+c.term)
@@ -211,7 +110,7 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	if len(c.textRuns) == 0 || ctx.Err() != nil {
 		return ""
 	}
-	v, err := ix.vocabulary()
+	terms, err := ix.terms.get(ix.bleve)
 	if err != nil {
 		return ""
 	}
@@ -229,10 +128,10 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	for _, run := range c.textRuns {
 		s := run
 		if !analyzers.HasDiacritics(run) {
-			s = restore(run, v, texts)
+			s = restore(run, terms, texts)
 		}
 		if res.Total == 0 {
-			s = v.correct(s)
+			s = terms.correct(s)
 		}
 		if s != run {
 			changed = true
@@ -253,9 +152,9 @@ const maxRestoreWords = 16
 // of the hits of the search write it, when they hold it as a phrase (the
 // adjacency bonus ranks such hits first, so no other document needs
 // reading); else, from left to right, the longest parts of it the hits
-// hold as phrases, and word by word from the vocabulary where they hold
-// none.
-func restore(run string, v *vocabulary, texts analyzedTexts) string {
+// hold as phrases, and word by word from the term dictionary where they
+// hold none.
+func restore(run string, terms *terms, texts analyzedTexts) string {
 	if s, ok := texts.find(foldedTerms(run)); ok {
 		return analyzers.NormalizeCase(s)
 	}
@@ -271,7 +170,7 @@ func restore(run string, v *vocabulary, texts analyzedTexts) string {
 		}
 		if j == i+1 {
 			w := words[i]
-			if e, ok := v.best[analyzers.Fold(w)]; ok {
+			if e, ok := terms.best[analyzers.Fold(w)]; ok {
 				w = e.term
 			}
 			out = append(out, w)
@@ -394,44 +293,6 @@ func firstAtPosition(toks []analyzers.Token) []analyzers.Token {
 		}
 	}
 	return out
-}
-
-// correct replaces each word the vocabulary does not know with the most
-// frequent known word within a small edit distance.
-func (v *vocabulary) correct(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		k := analyzers.Fold(w)
-		if _, ok := v.best[k]; ok || !isWord(k) {
-			continue
-		}
-		if e, ok := v.nearest(k); ok {
-			words[i] = e.term
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-// nearest finds the most frequent vocabulary term within edit distance 1
-// (2 for words of six letters or more) of the folded word k.
-func (v *vocabulary) nearest(k string) (vocabEntry, bool) {
-	limit := 1
-	if len(k) >= 6 {
-		limit = 2
-	}
-	var best vocabEntry
-	bestDist := limit + 1
-	for _, cand := range v.keys {
-		if d := len(cand) - len(k); d > limit || -d > limit {
-			continue
-		}
-		d := editDistance(k, cand, limit)
-		e := v.best[cand]
-		if d < bestDist || (d == bestDist && e.count > best.count) {
-			best, bestDist = e, d
-		}
-	}
-	return best, bestDist <= limit
 }
 
 // editDistance is the Levenshtein distance of two ASCII strings, or
