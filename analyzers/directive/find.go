@@ -4,7 +4,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // Match is one recognized document in a text.

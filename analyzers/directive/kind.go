@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // kind is a document kind as written before a number or a plenum.

@@ -3,8 +3,8 @@ package directive
 import (
 	"strings"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
 	"github.com/vnsearch/vnsearch/analyzers/unit"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // localIssuers maps the folded issuer of a provincial, district or

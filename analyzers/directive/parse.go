@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // ParseID reads a filter value typed by a user — "05-CT/TW", "05-ct/tw",

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // plenums maps a term (khóa) and a plenum (hội nghị Trung ương lần thứ N)

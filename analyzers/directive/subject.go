@@ -3,7 +3,7 @@ package directive
 import (
 	"sync"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // Window of words around a mention compared with catalog titles.

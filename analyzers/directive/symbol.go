@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // symbol is a party document symbol: number, kind code and issuer.

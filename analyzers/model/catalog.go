@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 //go:embed catalog.txt
@@ -16,9 +17,9 @@ var catalogFile string
 // catalog is the parsed catalog: canonical names, and every name and
 // variant by its folded key and as a phrase to find in text.
 type catalogData struct {
-	names   []string          // canonical, sorted
-	byKey   map[string]string // folded name or variant → canonical
-	phrases *dict[string]     // name or variant → canonical
+	names   []string            // canonical, sorted
+	byKey   map[string]string   // folded name or variant → canonical
+	phrases *words.Dict[string] // name or variant → canonical
 }
 
 var catalog = parseCatalog(catalogFile)
@@ -27,7 +28,7 @@ var catalog = parseCatalog(catalogFile)
 // left margin, its variants indented under it, "~" before a name or variant
 // that is taken only when quoted, "#" comments.
 func parseCatalog(src string) catalogData {
-	c := catalogData{byKey: make(map[string]string), phrases: newDict[string]()}
+	c := catalogData{byKey: make(map[string]string), phrases: words.NewDictOf[string](words.Loose)}
 	var canonical string
 	for _, line := range strings.Split(src, "\n") {
 		name := strings.TrimSpace(line)
@@ -40,9 +41,9 @@ func parseCatalog(src string) catalogData {
 			canonical = analyzers.NormalizeCase(name)
 			c.names = append(c.names, canonical)
 		}
-		c.byKey[key(name)] = canonical
+		c.byKey[words.Key(name)] = canonical
 		if !quotedOnly {
-			c.phrases.add(name, canonical)
+			c.phrases.Add(name, canonical)
 		}
 	}
 	slices.Sort(c.names)
@@ -61,7 +62,7 @@ func Catalog() []string {
 // tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh". A name the
 // catalog does not hold gives "".
 func Canonical(name string) string {
-	return catalog.byKey[key(name)]
+	return catalog.byKey[words.Key(name)]
 }
 
 // display writes a quoted name found in a text as a value: NFC, new tone

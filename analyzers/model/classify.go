@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 	"strings"
+
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // Scorer settings; doc.go explains them.
@@ -47,7 +49,7 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 	positive := map[string]bool{}
 	named := map[string]section{}
 	for s, raw := range [...]string{titleText, leadText, bodyText} {
-		t := newText(raw)
+		t := words.New(raw)
 		before := len(positive)
 		scores[s] = cueScore(t, section(s), positive)
 		ns, later := names(t)
@@ -80,12 +82,12 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 
 // cueScore sums the cue phrases of one section and adds the positive ones
 // it holds to positive.
-func cueScore(t *text, s section, positive map[string]bool) int {
+func cueScore(t *words.Text, s section, positive map[string]bool) int {
 	score := 0
 	count := map[string]int{}
-	for _, h := range cues.scan(t) {
-		c := h.value
-		if c.weight > 0 && h.at > 0 && t.w[h.at-1].Fold == "phai" && t.joined(h.at-1) {
+	for _, h := range cues.Scan(t) {
+		c := h.Value
+		if c.weight > 0 && h.At > 0 && t.W[h.At-1].Fold == "phai" && t.InClause(h.At-1) {
 			continue // "phải đi đầu", "phải tôn vinh": an exhortation, not a model
 		}
 		if c.weight > 0 {
@@ -118,11 +120,11 @@ func modelScore(named map[string]section) int {
 
 // names returns the catalog names and quoted names a section holds, and
 // apart the quoted names to take only if the article is an example.
-func names(t *text) (found, ifExample []string) {
-	covered := make([]bool, len(t.w))
-	for _, h := range catalog.phrases.scan(t) {
-		found = append(found, h.value)
-		for k := h.at; k < h.at+h.n; k++ {
+func names(t *words.Text) (found, ifExample []string) {
+	covered := make([]bool, len(t.W))
+	for _, h := range catalog.phrases.Scan(t) {
+		found = append(found, h.Value)
+		for k := h.At; k < h.At+h.N; k++ {
 			covered[k] = true
 		}
 	}

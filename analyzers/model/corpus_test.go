@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vnsearch/vnsearch/analyzers/words"
 	"github.com/vnsearch/vnsearch/internal/corpustest"
 )
 
@@ -83,10 +84,10 @@ func explainText(titleText, leadText, bodyText string) string {
 	}
 	var sb strings.Builder
 	for s, raw := range [...]string{titleText, leadText, bodyText} {
-		t := newText(raw)
+		t := words.New(raw)
 		fmt.Fprintf(&sb, " [%d:", s)
-		for _, h := range cues.scan(t) {
-			fmt.Fprintf(&sb, " %s(%d)", h.value.phrase, h.value.weight)
+		for _, h := range cues.Scan(t) {
+			fmt.Fprintf(&sb, " %s(%d)", h.Value.phrase, h.Value.weight)
 		}
 		found, ifExample := names(t)
 		fmt.Fprintf(&sb, " | %q %q]", found, ifExample)

@@ -1,5 +1,7 @@
 package model
 
+import "github.com/vnsearch/vnsearch/analyzers/words"
+
 // The cue phrases of the example scorer and their weights. A phrase counts
 // where it stands (see sectionWeight), once in the title, once in the lead
 // and at most maxBodyCount times in the body. Longer phrases win over the shorter ones they contain, so
@@ -106,10 +108,10 @@ type cue struct {
 	weight int
 }
 
-var cues = func() *dict[cue] {
-	d := newDict[cue]()
+var cues = func() *words.Dict[cue] {
+	d := words.NewDictOf[cue](words.Loose)
 	for p, w := range cueWeights {
-		d.add(p, cue{phrase: p, weight: w})
+		d.Add(p, cue{phrase: p, weight: w})
 	}
 	return d
 }()

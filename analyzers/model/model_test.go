@@ -7,8 +7,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/vnsearch/vnsearch/analyzers"
+	"github.com/vnsearch/vnsearch/analyzers/words"
+
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnsearch/vnsearch/analyzers"
 )
 
 const (
@@ -144,8 +147,8 @@ func TestBareWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := 0
-		for _, h := range cues.scan(newText(tt.text)) {
-			got += h.value.weight
+		for _, h := range cues.Scan(words.New(tt.text)) {
+			got += h.Value.weight
 		}
 		if got != tt.want {
 			t.Errorf("cues in %q = %d, want %d", tt.text, got, tt.want)

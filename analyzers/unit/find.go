@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/vnsearch/vnsearch/analyzers"
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // Find returns the canonical names of the units text names, distinct and

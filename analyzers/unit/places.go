@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vnsearch/vnsearch/analyzers"
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 // maxPlaceWords bounds a place name: "Bà Rịa - Vũng Tàu" has four.

@@ -1,6 +1,6 @@
 package unit
 
-import "github.com/vnsearch/vnsearch/analyzers/directive/words"
+import "github.com/vnsearch/vnsearch/analyzers/words"
 
 // level is an administrative level a place is named with.
 type level int

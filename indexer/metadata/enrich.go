@@ -4,9 +4,9 @@ import (
 	"time"
 
 	"github.com/vnsearch/vnsearch/analyzers/directive"
-	"github.com/vnsearch/vnsearch/analyzers/directive/words"
 	"github.com/vnsearch/vnsearch/analyzers/model"
 	"github.com/vnsearch/vnsearch/analyzers/unit"
+	"github.com/vnsearch/vnsearch/analyzers/words"
 	"github.com/vnsearch/vnsearch/search"
 )
 
