@@ -21,7 +21,7 @@ func BenchmarkFind(b *testing.B) {
 	pub := time.Date(2023, 5, 19, 0, 0, 0, 0, time.UTC)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		Find(text, pub)
+		find(text, pub)
 	}
 }
 
@@ -29,6 +29,6 @@ func BenchmarkFindDocuments(b *testing.B) {
 	text := seedText(b)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		FindDocuments(text)
+		findDocuments(text)
 	}
 }

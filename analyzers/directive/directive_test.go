@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
 var day2023 = time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -84,8 +86,8 @@ func TestIDs(t *testing.T) {
 		{"chỉ thì 05 là", day2023, nil},
 	}
 	for _, tt := range tests {
-		if got := IDs(tt.text, tt.pub); !slices.Equal(got, tt.want) {
-			t.Errorf("IDs(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := idsOf(tt.text, tt.pub); !slices.Equal(got, tt.want) {
+			t.Errorf("idsOf(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
@@ -102,8 +104,8 @@ func TestDocumentIDs(t *testing.T) {
 		{"Chỉ thị số 05-CT/TW", nil},
 	}
 	for _, tt := range tests {
-		if got := DocumentIDs(tt.text); !slices.Equal(got, tt.want) {
-			t.Errorf("DocumentIDs(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := documentIDsOf(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("documentIDsOf(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
@@ -203,3 +205,17 @@ func TestLoadRejectsBadCatalog(t *testing.T) {
 		}
 	}
 }
+
+// find, findDocuments, idsOf and documentIDsOf run the recognizers on a
+// text of their own, as IDsIn and DocumentIDsIn on an article's split.
+func find(text string, published time.Time) []mention {
+	return findIn(words.New(text), published)
+}
+
+func findDocuments(text string) []mention { return findDocumentsIn(words.New(text)) }
+
+func idsOf(text string, published time.Time) []string {
+	return IDsIn(words.New(text), published)
+}
+
+func documentIDsOf(text string) []string { return DocumentIDsIn(words.New(text)) }

@@ -7,7 +7,7 @@
 // "08-QĐi/TW", "144-QĐ/TW". Party numbers restart every term, so a symbol
 // names a document only with its time, and the id carries the year when
 // the symbol is shared: "12-NQ/TW@2012" (party building) and
-// "12-NQ/TW@2022" (the police force). Find resolves a symbol in this
+// "12-NQ/TW@2022" (the police force). IDsIn resolves a symbol in this
 // order: a date, year or term written next to it ("ngày 16/6/2022",
 // "(2022)", "khóa XI") decides, catalog or not — a date no catalog
 // document of that symbol fits gives the symbol and that year,
@@ -35,7 +35,7 @@
 // text about household registration are not party directives.
 //
 // State legal documents ("30/2020/NĐ-CP", "1719/QĐ-TTg", "31/2024/QH15")
-// are found by FindDocuments and never returned by Find.
+// are returned by DocumentIDsIn and never by IDsIn.
 //
 // Local party documents — of a province's or city's committee ("/TU",
 // "/ThU"), a district's ("/HU", "/QU", "/TxU"), a commune's or an

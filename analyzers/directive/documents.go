@@ -36,32 +36,23 @@ var stateIssuers = map[string]string{
 // Standing Committee: "qh15", "ubtvqh14".
 var legislature = regexp.MustCompile(`^(qh|ubtvqh)(\d{2})$`)
 
-// FindDocuments returns the state legal documents mentioned in text:
+// findDocumentsIn returns the state legal documents mentioned in t:
 // "30/2020/NĐ-CP", "1719/QĐ-TTg", "31/2024/QH15".
-func FindDocuments(text string) []Match {
-	return FindDocumentsIn(words.New(text))
-}
-
-// FindDocumentsIn is FindDocuments on a text already split into words.
-func FindDocumentsIn(t *words.Text) []Match {
-	var out []Match
+func findDocumentsIn(t *words.Text) []mention {
+	var out []mention
 	for i := 0; i < len(t.W); i++ {
 		if d, n := stateDocAt(t, i); n > 0 {
-			out = append(out, Match{ID: d.id, Start: t.W[i].Start, End: t.W[i+n-1].End})
+			out = append(out, mention{ID: d.id, Start: t.W[i].Start, End: t.W[i+n-1].End})
 			i += n - 1
 		}
 	}
 	return out
 }
 
-// DocumentIDs returns the distinct state legal documents in text, sorted.
-func DocumentIDs(text string) []string {
-	return distinctIDs(FindDocuments(text))
-}
-
-// DocumentIDsIn is DocumentIDs on a text already split into words.
+// DocumentIDsIn returns the distinct state legal documents mentioned in t,
+// a text already split into words, sorted.
 func DocumentIDsIn(t *words.Text) []string {
-	return distinctIDs(FindDocumentsIn(t))
+	return distinctIDs(findDocumentsIn(t))
 }
 
 // stateDocAt reads NUMBER/[YEAR/]KIND-ISSUER[-ISSUER…] or

@@ -7,37 +7,29 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers/words"
 )
 
-// Match is one recognized document in a text.
-type Match struct {
+// mention is one recognized document in a text.
+type mention struct {
 	ID         string
 	Start, End int // byte offsets of the mention in the input text
 }
 
-// Find returns the party documents mentioned in text, in order, with
+// findIn returns the party documents mentioned in t, in order, with
 // canonical ids. published (the article's date, zero when unknown) decides
 // between documents that share a symbol when the text does not.
-func Find(text string, published time.Time) []Match {
-	return FindIn(words.New(text), published)
-}
-
-// FindIn is Find on a text already split into words, so several
-// recognizers can share one split.
-func FindIn(t *words.Text, published time.Time) []Match {
+func findIn(t *words.Text, published time.Time) []mention {
 	return newScanner(t, published, false).scan()
 }
 
-// IDs returns the distinct canonical ids of the party documents in text,
-// sorted.
-func IDs(text string, published time.Time) []string {
-	return distinctIDs(Find(text, published))
-}
-
-// IDsIn is IDs on a text already split into words.
+// IDsIn returns the distinct canonical ids of the party documents
+// mentioned in t, a text already split into words (so several recognizers
+// can share one split), sorted. published (the article's date, zero when
+// unknown) decides between documents that share a symbol when the text
+// does not.
 func IDsIn(t *words.Text, published time.Time) []string {
-	return distinctIDs(FindIn(t, published))
+	return distinctIDs(findIn(t, published))
 }
 
-func distinctIDs(ms []Match) []string {
+func distinctIDs(ms []mention) []string {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -61,7 +53,7 @@ type scanner struct {
 	state map[string]bool   // "CT 16" → a state document with that kind and number
 	party int               // whether the text names the party: 0 unknown, 1 yes, -1 no
 	units []string          // the units the text names, for local documents; nil until needed
-	out   []Match
+	out   []mention
 }
 
 func newScanner(t *words.Text, published time.Time, query bool) *scanner {
@@ -94,7 +86,7 @@ func bareKey(code, number string) string {
 	return code + " " + number
 }
 
-func (s *scanner) scan() []Match {
+func (s *scanner) scan() []mention {
 	for i := 0; i < len(s.t.W); {
 		if sym, n := symbolAt(s.t, i); n > 0 {
 			s.emit(i, i+n, s.resolve(sym, i, i+n))
@@ -120,6 +112,6 @@ func (s *scanner) scan() []Match {
 // emit records ids for the mention spanning words i..j-1.
 func (s *scanner) emit(i, j int, ids []string) {
 	for _, id := range ids {
-		s.out = append(s.out, Match{ID: id, Start: s.t.W[i].Start, End: s.t.W[j-1].End})
+		s.out = append(s.out, mention{ID: id, Start: s.t.W[i].Start, End: s.t.W[j-1].End})
 	}
 }

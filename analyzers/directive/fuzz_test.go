@@ -25,7 +25,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, unix int64) {
 		pub := time.Unix(unix%4e9, 0)
-		for _, ms := range [][]Match{Find(text, pub), FindDocuments(text)} {
+		for _, ms := range [][]mention{find(text, pub), findDocuments(text)} {
 			for _, m := range ms {
 				if m.Start < 0 || m.End > len(text) || m.Start >= m.End ||
 					(utf8.ValidString(text) && !utf8.ValidString(text[m.Start:m.End])) {
@@ -33,9 +33,9 @@ func FuzzFind(f *testing.F) {
 				}
 			}
 		}
-		for _, id := range IDs(text, pub) {
+		for _, id := range idsOf(text, pub) {
 			if ids, ok := ParseID(id); !ok || len(ids) == 0 {
-				t.Fatalf("ParseID(%q) = %q, %v: an id Find returns must parse", id, ids, ok)
+				t.Fatalf("ParseID(%q) = %q, %v: an id IDsIn returns must parse", id, ids, ok)
 			}
 		}
 		ParseID(text)
@@ -60,22 +60,22 @@ func TestAdversarial(t *testing.T) {
 		{strings.Repeat("NQ TW4 (khóa XI, ", 60_000), []string{"12-NQ/TW@2012"}},
 		{strings.Repeat("05-CT/TW ngày ", 70_000), []string{"05-CT/TW"}},
 	} {
-		got := Find(tt.text, time.Now())
+		got := find(tt.text, time.Now())
 		checkMatches(t, tt.text, got)
 		if ids := distinctIDs(got); !slices.Equal(ids, tt.ids) {
 			t.Errorf("%.20q…: ids %v, want %v", tt.text, ids, tt.ids)
 		}
-		if docs := FindDocuments(tt.text); len(docs) != 0 {
+		if docs := findDocuments(tt.text); len(docs) != 0 {
 			t.Errorf("%.20q…: state documents %v in a text without any", tt.text, docs[:min(3, len(docs))])
 		}
 	}
-	checkMatches(t, string(junk), Find(string(junk), time.Now()))
+	checkMatches(t, string(junk), find(string(junk), time.Now()))
 	ParseID(string(junk))
 }
 
 // checkMatches fails unless every match lies inside text, in order,
 // without overlapping the one before.
-func checkMatches(t *testing.T, text string, ms []Match) {
+func checkMatches(t *testing.T, text string, ms []mention) {
 	t.Helper()
 	end := 0
 	for _, m := range ms {
