@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -201,6 +203,44 @@ func BenchmarkQuery(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkMix runs the query mix of a file of API query strings (one
+// "q=…" a line, as `vngen queries` writes them for vnload) in order, each
+// search as the HTTP API runs it (facets, snippets, suggestion and
+// timeline), and reports p50 and p99: the in-process half of the scale
+// benchmark, for profiles.
+//
+//	VNSEARCH_BENCH_INDEX=DATA/index VNSEARCH_BENCH_QUERIES=queries.txt \
+//	  go test ./search -run NONE -bench Mix -benchtime 482x -cpuprofile cpu.out
+func BenchmarkMix(b *testing.B) {
+	path := os.Getenv("VNSEARCH_BENCH_QUERIES")
+	if path == "" {
+		b.Skip("VNSEARCH_BENCH_QUERIES names no query file")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var qs []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		v, err := url.ParseQuery(line)
+		if err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+		qs = append(qs, v.Get("q"))
+	}
+	ix := sharedBenchIndex(b)
+	b.ResetTimer()
+	lat := make([]time.Duration, 0, b.N)
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := ix.Search(context.Background(), Request{Query: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportPercentiles(b, lat)
 }
 
 func reportPercentiles(b *testing.B, lat []time.Duration) {

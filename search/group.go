@@ -58,6 +58,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 	if err := ctx.Err(); err != nil {
 		return nil, searchError(err)
 	}
+	withTimeline(req, res.Facets, out)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }

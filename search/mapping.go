@@ -40,10 +40,11 @@ const (
 	fieldGroup      = "group"
 	fieldUnitKeys   = "unit_keys"  // units folded: filters match however the name is typed
 	fieldModelKeys  = "model_keys" // models folded, likewise
+	fieldMonth      = "ym"         // publication month in Vietnam ("2024-05"): the timeline's facet, not stored
 )
 
 // exactFields are the indexed fields that are not analyzed text.
-var exactFields = append([]string{fieldUnitKeys, fieldModelKeys, fieldPublished, fieldCrawled, fieldExample}, keywordFields...)
+var exactFields = append([]string{fieldUnitKeys, fieldModelKeys, fieldMonth, fieldPublished, fieldCrawled, fieldExample}, keywordFields...)
 
 // analyzedFields are the fields indexed by vi, each with a vi_folded twin.
 var analyzedFields = []string{fieldTitle, fieldText}
@@ -119,6 +120,12 @@ func newMapping() *mapping.IndexMappingImpl {
 		kw.DocValues = false
 		doc.AddFieldMappingsAt(name, kw)
 	}
+	month := mapping.NewKeywordFieldMapping()
+	month.Store = false
+	month.IncludeInAll = false
+	month.IncludeTermVectors = false
+	month.DocValues = true // faceted by the search's own pass
+	doc.AddFieldMappingsAt(fieldMonth, month)
 	for _, name := range []string{fieldLead, fieldBody, fieldURL, fieldAuthor, fieldCategory} {
 		stored := mapping.NewTextFieldMapping()
 		stored.Analyzer = keyword.Name
@@ -188,6 +195,7 @@ func toDoc(a *Article) map[string]any {
 	}
 	if !a.Published.IsZero() {
 		d[fieldPublished] = a.Published
+		d[fieldMonth] = a.Published.In(vnZone).Format(monthFormat)
 	}
 	if !a.Crawled.IsZero() {
 		d[fieldCrawled] = a.Crawled

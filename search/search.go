@@ -31,8 +31,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	if req.GroupSyndicated {
-		out, err := ix.searchGrouped(ctx, req, c, start)
-		return ix.withTimeline(ctx, req, c, start, out, err)
+		return ix.searchGrouped(ctx, req, c, start)
 	}
 	res, err := ix.run(ctx, req, c)
 	if err != nil {
@@ -57,8 +56,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, searchError(err)
 	}
+	withTimeline(req, res.Facets, out)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return ix.withTimeline(ctx, req, c, start, out, nil)
+	return out, nil
 }
 
 // prepare validates and clamps req, compiles its query and readies ctx
@@ -93,6 +93,9 @@ func clamp(req *Request) error {
 	case SortRelevance, SortNewest, SortOldest:
 	default:
 		return fmt.Errorf("%w: sort %q: want relevance, newest or oldest", ErrBadQuery, req.Sort)
+	}
+	if err := checkInterval(req.Interval); err != nil {
+		return err
 	}
 	if req.Size <= 0 {
 		req.Size = DefaultSize
@@ -205,6 +208,9 @@ func (ix *Index) request(req Request, q bq.Query, hasText bool, size, from int) 
 	}
 	for _, d := range filter.Faceted() {
 		sr.AddFacet(d.Name, bleve.NewFacetRequest(d.FacetField, d.FacetSize))
+	}
+	if req.Interval != IntervalNone {
+		sr.AddFacet(timelineFacet, monthFacet())
 	}
 	return sr
 }

@@ -2,13 +2,11 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bq "github.com/blevesearch/bleve/v2/search/query"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/vnsearch/vnsearch/search/filter"
 )
@@ -53,8 +51,14 @@ const (
 	// a longer span is counted by year, a year timeline keeps its last
 	// maxBuckets years.
 	maxBuckets = 600
-	// timelineFacet names the date-range facet of the counting request.
+	// timelineFacet names the month facet of a search's own pass, which
+	// the timeline is built from.
 	timelineFacet = "timeline"
+	// monthFacetSize is the size of that facet: every month of every year
+	// a publication date can hold (extraction keeps 1900–2100).
+	monthFacetSize = 12 * (filter.YearMax - filter.YearMin + 1)
+	// monthFormat is the layout of the month field's values.
+	monthFormat = "2006-01"
 )
 
 // checkInterval reports an interval a Request may not carry.
@@ -66,32 +70,48 @@ func checkInterval(s string) error {
 	return fmt.Errorf("%w: interval %q: want month, year or none", ErrBadQuery, s)
 }
 
-// withTimeline adds the timeline of req's matches to out, the answer of
-// the search that started at start, unless the search failed or asked
-// for none.
-func (ix *Index) withTimeline(ctx context.Context, req Request, c *compiled, start time.Time, out *Result, err error) (*Result, error) {
-	if err != nil || req.Interval == IntervalNone {
-		return out, err
-	}
-	if out.Timeline, err = ix.timeline(ctx, c.base, req.Interval, out.Facets[FacetYear]); err != nil {
-		return nil, searchError(err)
-	}
-	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return out, nil
+// monthFacet is the facet a search adds to its own pass when it draws a
+// timeline: the count of its matches per publication month, so that the
+// timeline costs no pass of its own.
+func monthFacet() *bleve.FacetRequest {
+	return bleve.NewFacetRequest(fieldMonth, monthFacetSize)
 }
 
-// timeline counts the dated matches of q per period. The year facet of
-// the search bounds the span (its values are the publication years, so
-// the span is known without a pass of its own unless the facet was cut
-// short); one more pass, without scores, counts the periods with a
-// date-range facet on the publication date.
-func (ix *Index) timeline(ctx context.Context, q bq.Query, interval string, years []Facet) (*Timeline, error) {
-	if err := checkInterval(interval); err != nil {
-		return nil, err
+// withTimeline adds to out the timeline of req's matches, counted from the
+// month facet fr of the search's pass, unless req asks for none.
+func withTimeline(req Request, fr bsearch.FacetResults, out *Result) {
+	if req.Interval == IntervalNone {
+		return
 	}
-	lo, hi, err := ix.yearSpan(ctx, q, years)
-	if err != nil || lo == 0 {
-		return &Timeline{Interval: cmp.Or(interval, IntervalMonth), Buckets: []Bucket{}}, err
+	months := map[string]int{}
+	if f := fr[timelineFacet]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			months[t.Term] = t.Count
+		}
+	}
+	out.Timeline = timeline(req.Interval, months)
+}
+
+// timeline counts per period the matches of months (their counts by
+// "2006-01" month): by month over at most monthYears calendar years or
+// when asked, else by year.
+func timeline(interval string, months map[string]int) *Timeline {
+	counts := map[string]int{}
+	lo, hi := 0, 0
+	for key, n := range months {
+		t, err := time.Parse(monthFormat, key)
+		if err != nil || n == 0 {
+			continue
+		}
+		if lo == 0 || t.Year() < lo {
+			lo = t.Year()
+		}
+		hi = max(hi, t.Year())
+		counts[key] += n
+		counts[key[:4]] += n
+	}
+	if lo == 0 {
+		return &Timeline{Interval: cmp.Or(interval, IntervalMonth), Buckets: []Bucket{}}
 	}
 	if interval == IntervalAuto {
 		interval = IntervalYear
@@ -103,100 +123,31 @@ func (ix *Index) timeline(ctx context.Context, q bq.Query, interval string, year
 		interval = IntervalYear
 	}
 	lo = max(lo, hi-maxBuckets+1)
-	periods := timelinePeriods(interval, lo, hi)
-	fr := bleve.NewFacetRequest(fieldPublished, len(periods))
-	for _, p := range periods {
-		fr.AddDateTimeRange(p.key, p.start, p.end)
-	}
-	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	sr.Score = bleve.ScoreNone
-	sr.AddFacet(timelineFacet, fr)
-	res, err := ix.bleve.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("count the timeline: %w", err)
-	}
-	counts := map[string]int{}
-	if f := res.Facets[timelineFacet]; f != nil {
-		for _, r := range f.DateRanges {
-			counts[r.Name] = r.Count
+	return &Timeline{Interval: interval, Buckets: trimBuckets(timelinePeriods(interval, lo, hi), counts)}
+}
+
+// timelinePeriods lists the keys of the months or years from the start
+// of year lo to the end of year hi.
+func timelinePeriods(interval string, lo, hi int) []string {
+	var out []string
+	for y := lo; y <= hi; y++ {
+		if interval == IntervalYear {
+			out = append(out, fmt.Sprintf("%04d", y))
+			continue
 		}
-	}
-	return &Timeline{Interval: interval, Buckets: trimBuckets(periods, counts)}, nil
-}
-
-// yearSpan returns the first and last publication years of q's matches (0
-// and 0 when none is dated), from the year facet when it holds every year,
-// else from the earliest and latest match.
-func (ix *Index) yearSpan(ctx context.Context, q bq.Query, years []Facet) (lo, hi int, err error) {
-	if def, _ := filter.Lookup(filter.Year); len(years) < def.FacetSize {
-		for _, f := range years {
-			y, err := strconv.Atoi(f.Value)
-			if err != nil || f.Count == 0 {
-				continue
-			}
-			if lo == 0 || y < lo {
-				lo = y
-			}
-			hi = max(hi, y)
+		for m := 1; m <= 12; m++ {
+			out = append(out, fmt.Sprintf("%04d-%02d", y, m))
 		}
-		return lo, hi, nil
-	}
-	first, err := ix.edgeDate(ctx, q, false)
-	if err != nil || first.IsZero() {
-		return 0, 0, err
-	}
-	last, err := ix.edgeDate(ctx, q, true)
-	return first.Year(), last.Year(), err
-}
-
-// edgeDate returns the publication date of q's earliest match, or of its
-// latest with latest set (zero when no match is dated).
-func (ix *Index) edgeDate(ctx context.Context, q bq.Query, latest bool) (time.Time, error) {
-	sr := bleve.NewSearchRequestOptions(q, 1, 0, false)
-	sr.Score = bleve.ScoreNone
-	sr.Fields = []string{fieldPublished}
-	order := fieldPublished
-	if latest {
-		order = "-" + fieldPublished
-	}
-	sr.SortBy([]string{order})
-	res, err := ix.bleve.SearchInContext(ctx, sr)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("find the timeline's span: %w", err)
-	}
-	if len(res.Hits) == 0 {
-		return time.Time{}, nil
-	}
-	return date(res.Hits[0].Fields[fieldPublished]), nil
-}
-
-// period is one bucket's key and its time range [start, end).
-type period struct {
-	key        string
-	start, end time.Time
-}
-
-// timelinePeriods lists the months or years from the start of year lo to
-// the end of year hi, in Vietnam's time.
-func timelinePeriods(interval string, lo, hi int) []period {
-	var out []period
-	step, format := 1, "2006-01"
-	if interval == IntervalYear {
-		step, format = 12, "2006"
-	}
-	end := time.Date(hi+1, time.January, 1, 0, 0, 0, 0, vnZone)
-	for t := time.Date(lo, time.January, 1, 0, 0, 0, 0, vnZone); t.Before(end); t = t.AddDate(0, step, 0) {
-		out = append(out, period{key: t.Format(format), start: t, end: t.AddDate(0, step, 0)})
 	}
 	return out
 }
 
 // trimBuckets gives each period its count and drops the empty periods
 // before the first match and after the last.
-func trimBuckets(periods []period, counts map[string]int) []Bucket {
+func trimBuckets(periods []string, counts map[string]int) []Bucket {
 	first, last := len(periods), -1
 	for i, p := range periods {
-		if counts[p.key] > 0 {
+		if counts[p] > 0 {
 			first, last = min(first, i), i
 		}
 	}
@@ -205,7 +156,7 @@ func trimBuckets(periods []period, counts map[string]int) []Bucket {
 		return out
 	}
 	for _, p := range periods[first : last+1] {
-		out = append(out, Bucket{Key: p.key, Count: counts[p.key]})
+		out = append(out, Bucket{Key: p, Count: counts[p]})
 	}
 	return out
 }

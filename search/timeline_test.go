@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // dated builds n articles about "hội nghị" published at the given dates
@@ -93,8 +92,8 @@ func TestTimelineGroupedAndNone(t *testing.T) {
 	}
 }
 
-// When the year facet is cut short (more years than it returns), the span
-// comes from the earliest and latest matches, and every year is counted.
+// More years than the year facet returns are all counted: the timeline
+// reads the month facet, which holds every month.
 func TestTimelineManyYears(t *testing.T) {
 	var dates []string
 	for y := 1960; y < 2000; y++ {
@@ -114,12 +113,11 @@ func TestTimelineManyYears(t *testing.T) {
 
 func TestTimelinePeriods(t *testing.T) {
 	ps := timelinePeriods(IntervalMonth, 2023, 2024)
-	if len(ps) != 24 || ps[0].key != "2023-01" || ps[23].key != "2024-12" ||
-		!ps[1].start.Equal(ps[0].end) || !ps[23].end.Equal(time.Date(2025, 1, 1, 0, 0, 0, 0, vnZone)) {
-		t.Fatalf("month periods %+v … %+v", ps[0], ps[len(ps)-1])
+	if len(ps) != 24 || ps[0] != "2023-01" || ps[11] != "2023-12" || ps[23] != "2024-12" {
+		t.Fatalf("month periods %v", ps)
 	}
-	if ps := timelinePeriods(IntervalYear, 2020, 2022); len(ps) != 3 || ps[2].key != "2022" {
-		t.Fatalf("year periods %+v", ps)
+	if ps := timelinePeriods(IntervalYear, 2020, 2022); len(ps) != 3 || ps[2] != "2022" {
+		t.Fatalf("year periods %v", ps)
 	}
 }
 
