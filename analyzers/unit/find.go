@@ -72,6 +72,9 @@ func (s *scanner) run() []string {
 			continue
 		}
 		m, end := s.unit(h, i, i+n)
+		if s.t.AtCut(end) {
+			break // a name reaching the cut of a huge text may be a part of one
+		}
 		switch {
 		case m.level == noLevel && m.h.national != "" && (m.h.name == "" || m.place == "Việt Nam"):
 			if i == 0 || !titleWords[s.t.W[i-1].Fold] {
@@ -107,13 +110,13 @@ func (s *scanner) run() []string {
 // Lộc, Hà Tĩnh").
 func (s *scanner) skip(i int) int {
 	lv, name, end := s.placeAt(i, false)
-	if name == "" {
+	if name == "" || s.t.AtCut(end) {
 		return i + 1
 	}
 	s.places = append(s.places, place{level: lv, name: name, at: i})
 	if lv == huyen || lv == thiXa || lv == quan || lv == thanhPho {
 		if s.t.Gap(end-1) == "," && end < len(s.t.W) && !s.startsUnitOrLevel(end) {
-			if prov, e := s.casedName(end, false); provinces[words.Key(prov)] {
+			if prov, e := s.casedName(end, false); provinces[words.Key(prov)] && !s.t.AtCut(e) {
 				s.places = append(s.places, place{level: provinceLevel(prov), name: prov, at: end})
 				return e
 			}
@@ -166,7 +169,7 @@ func (s *scanner) morePlaces(m mention, end int) int {
 			return end
 		}
 		name, e := s.casedName(next, false)
-		if name == "" || s.startsUnitOrLevel(next) {
+		if name == "" || s.startsUnitOrLevel(next) || s.t.AtCut(e) {
 			return end
 		}
 		m.place, m.at = name, next

@@ -102,7 +102,10 @@ func (s *scanner) capsRun(j int) []part {
 		if (!w.Cap && !s.query) || w.Digits {
 			break
 		}
-		if _, n := heads.Match(s.t, k); n > 0 && k > j {
+		if h, n := heads.Match(s.t, k); n > 0 && (k > j || !h.capital) {
+			// The next unit's keyword, not a place: "Tỉnh ủy Tỉnh ủy Bắc
+			// Ninh". A keyword that is a unit only when capitalised may
+			// start a place: "phường Đoàn Kết".
 			break
 		}
 		sep := ""

@@ -34,6 +34,14 @@ func TestFind(t *testing.T) {
 		{"UBND phường 5, quận 3", []string{"Ủy ban nhân dân phường 5"}},
 		{"lực lượng công an xã Chi Lăng", nil},
 		{"Công an tỉnh Thái Bình", []string{"Công an tỉnh Thái Bình"}},
+		// A unit's name never swallows the next unit's keyword.
+		{"Tỉnh ủy Tỉnh ủy", nil},
+		{"Tỉnh ủy Tỉnh ủy Bắc Ninh", []string{"Tỉnh ủy Bắc Ninh"}},
+		{"Huyện ủy Huyện ủy Quế Võ", []string{"Huyện ủy Quế Võ"}},
+		{"Đảng ủy xã Đảng ủy", nil},
+		{"Thành ủy UBND TP.HCM", []string{"Thành ủy Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh"}},
+		// A keyword that is a unit only when capitalised may start a place.
+		{"UBND phường Đoàn Kết", []string{"Ủy ban nhân dân phường Đoàn Kết"}},
 	}
 	for _, tt := range tests {
 		if got := Find(tt.text); !slices.Equal(got, tt.want) {

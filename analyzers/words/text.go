@@ -16,12 +16,23 @@ type Text struct {
 	// Marked is set when the text carries Vietnamese diacritics: its
 	// phrases must then carry theirs too ("Quân ủy" is not "Quận ủy").
 	Marked bool
+	// Cut is set when the text was longer than MaxBytes and cut: a phrase
+	// ending at its last word may go on past the cut ("tỉnh Bắc" of "tỉnh
+	// Bắc Ninh").
+	Cut bool
 }
 
 // New splits text into words.
 func New(text string) *Text {
+	cut := len(text) > MaxBytes
 	text = Bound(text)
-	return &Text{S: text, W: Split(text), Marked: analyzers.HasDiacritics(text)}
+	return &Text{S: text, W: Split(text), Marked: analyzers.HasDiacritics(text), Cut: cut}
+}
+
+// AtCut reports whether end, the index after the last word of a phrase,
+// reaches the cut of a cut text: the phrase may be a part of a longer one.
+func (t *Text) AtCut(end int) bool {
+	return t.Cut && end >= len(t.W)
 }
 
 // Gap returns the separator between word i and word i+1 (see Gap), or

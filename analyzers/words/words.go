@@ -8,8 +8,8 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers"
 )
 
-// MaxBytes bounds the text a recognizer looks at: a longer text is cut at
-// the last rune boundary before it. News articles are far shorter; the
+// MaxBytes bounds the text a recognizer looks at: a longer text is cut
+// before it, at a word boundary (see Bound). News articles are far shorter; the
 // bound keeps the work per text finite on junk input.
 const MaxBytes = 1 << 20
 
@@ -47,7 +47,9 @@ func Split(text string) []Word {
 	return ws
 }
 
-// Bound cuts text to at most MaxBytes, on a rune boundary.
+// Bound cuts text to at most MaxBytes, before the word the cut would
+// fall inside, so no recognizer reads a part of a word ("Nin" of "Ninh")
+// for a word.
 func Bound(text string) string {
 	if len(text) <= MaxBytes {
 		return text
@@ -55,6 +57,16 @@ func Bound(text string) string {
 	cut := MaxBytes
 	for cut > 0 && !utf8.RuneStart(text[cut]) {
 		cut--
+	}
+	if r, _ := utf8.DecodeRuneInString(text[cut:]); !inWord(r) {
+		return text[:cut]
+	}
+	for cut > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:cut])
+		if !inWord(r) {
+			break
+		}
+		cut -= size
 	}
 	return text[:cut]
 }

@@ -3,6 +3,7 @@ package words
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -126,8 +127,27 @@ func TestRawGap(t *testing.T) {
 }
 
 func TestBound(t *testing.T) {
-	long := string(make([]byte, MaxBytes-1)) + "ấ"
-	if got := Bound(long); len(got) != MaxBytes-1 {
-		t.Errorf("Bound cut at %d, want %d (a rune boundary)", len(got), MaxBytes-1)
+	pad := strings.Repeat(" ", MaxBytes-6)
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{pad + "ab", len(pad) + 2},         // short enough
+		{pad + "Ninh Bắc", len(pad) + 5},   // the cut falls inside "Bắc": before it
+		{pad + "tỉnh, Bắc", len(pad) + 6},  // the cut falls on the comma
+		{pad + "     ấ", len(pad) + 5},     // inside the rune of a word of one letter
+		{pad + "Bắcxy Ninh", len(pad)},     // inside "Bắcxy"
+		{strings.Repeat("ấ", MaxBytes), 0}, // one word longer than the bound
+	} {
+		got := Bound(tt.text)
+		if len(got) != tt.want {
+			t.Errorf("Bound(…%q) cut at %d, want %d", tt.text[len(pad):], len(got), tt.want)
+		}
+	}
+	if tx := New(pad + " UBND tỉnh Bắc Ninh"); !tx.Cut || !tx.AtCut(len(tx.W)) || tx.AtCut(len(tx.W)-1) {
+		t.Errorf("a cut text: Cut %v, AtCut(end) %v, AtCut(end-1) %v", tx.Cut, tx.AtCut(len(tx.W)), tx.AtCut(len(tx.W)-1))
+	}
+	if tx := New("UBND tỉnh Bắc Ninh"); tx.Cut || tx.AtCut(len(tx.W)) {
+		t.Error("a short text is not cut")
 	}
 }
