@@ -6,16 +6,19 @@
 // minisearch, and writes the same JSON summary their adapters write.
 //
 //	vnpeer run CORPUS.jsonl QUERIES.tsv OUT.json WORKDIR
-//	vnpeer quotes CORPUS.jsonl N QUERIES.tsv QRELS.tsv
+//	vnpeer rerun QUERIES.tsv OUT.json WORKDIR
+//	vnpeer quotes CORPUS.jsonl N QUERIES.tsv QRELS.tsv [SEED]
+//	vnpeer edited CORPUS.jsonl N QUERIES.tsv QRELS.tsv [SEED]
 //
 // run indexes CORPUS (title, lead and body, as vnsearch does), then runs
-// every query twice, once untimed; a "phrase" query is sent quoted, a
+// every query twice, once untimed (rerun runs them again on the index
+// a former run left in WORKDIR, after a ranking change); a "phrase" query is sent quoted, a
 // "terms" query as typed. quotes writes a known-item benchmark: N passages
 // of 8 words drawn from CORPUS (seeded, so repeatable), each typed four
 // ways (exact, without diacritics, other tone placement, NFD) as phrase
 // queries and two ways (exact, without diacritics) as terms, as a quote
 // pasted without quotation marks, and the qrels naming every article that
-// holds the passage. edited writes the same for misremembered quotes:
+// holds the passage; SEED (default 1) draws another set. edited writes the same for misremembered quotes:
 // N passages of 8 to 12 words, each with one edit (a word dropped, replaced
 // by a common word, or two neighbours swapped), typed in quotation marks
 // and without them, exact and without diacritics; the qrels name the
@@ -39,11 +42,20 @@ func main() {
 			usage()
 		}
 		err = run(os.Args[2], os.Args[3], os.Args[4], os.Args[5])
-	case "quotes", "edited":
-		if len(os.Args) != 6 {
+	case "rerun":
+		if len(os.Args) != 5 {
 			usage()
 		}
-		err = quotes(os.Args[2], os.Args[3], os.Args[4], os.Args[5], os.Args[1] == "edited")
+		err = rerun(os.Args[2], os.Args[3], os.Args[4])
+	case "quotes", "edited":
+		if len(os.Args) != 6 && len(os.Args) != 7 {
+			usage()
+		}
+		seed := "1"
+		if len(os.Args) == 7 {
+			seed = os.Args[6]
+		}
+		err = quotes(os.Args[2], os.Args[3], os.Args[4], os.Args[5], seed, os.Args[1] == "edited")
 	default:
 		usage()
 	}
@@ -54,6 +66,6 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: vnpeer run CORPUS QUERIES OUT.json WORKDIR\n       vnpeer quotes CORPUS N QUERIES.tsv QRELS.tsv\n       vnpeer edited CORPUS N QUERIES.tsv QRELS.tsv")
+	fmt.Fprintln(os.Stderr, "usage: vnpeer run CORPUS QUERIES OUT.json WORKDIR\n       vnpeer rerun QUERIES OUT.json WORKDIR\n       vnpeer quotes CORPUS N QUERIES.tsv QRELS.tsv [SEED]\n       vnpeer edited CORPUS N QUERIES.tsv QRELS.tsv [SEED]")
 	os.Exit(2)
 }

@@ -19,14 +19,18 @@ const (
 	maxEditedWords = 12
 )
 
-// quotes draws n passages from the corpus and writes them, typed four
+// quotes draws n passages from the corpus (seed picks which) and writes them, typed four
 // ways, as phrase queries with their qrels. With edited set, each passage
 // is misremembered first (see misremember) and typed the three ways of
 // editedTypings.
-func quotes(corpusPath, nArg, queriesPath, qrelsPath string, edited bool) error {
+func quotes(corpusPath, nArg, queriesPath, qrelsPath, seedArg string, edited bool) error {
 	n, err := strconv.Atoi(nArg)
 	if err != nil || n <= 0 {
 		return fmt.Errorf("count of passages: want a positive number, got %q", nArg)
+	}
+	seed, err := strconv.ParseUint(seedArg, 10, 64)
+	if err != nil {
+		return fmt.Errorf("seed: want a number, got %q", seedArg)
 	}
 	articles, err := loadCorpus(corpusPath)
 	if err != nil {
@@ -36,7 +40,7 @@ func quotes(corpusPath, nArg, queriesPath, qrelsPath string, edited bool) error 
 	for i, a := range articles {
 		folded[i] = " " + foldedWords(a.Title+" . "+a.Body) + " "
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	ways, length, prefix := typings, func() int { return quoteWords }, "k"
 	if edited {
 		ways, prefix = editedTypings, "e"

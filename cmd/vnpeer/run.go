@@ -54,8 +54,30 @@ func run(corpusPath, queriesPath, out, work string) error {
 	if err := ix.Close(); err != nil {
 		return err
 	}
-	indexSeconds := time.Since(start).Seconds()
-	if ix, err = search.Open(dir); err != nil {
+	return runQueries(dir, qs, out, time.Since(start).Seconds(), len(articles))
+}
+
+// rerun runs the queries on the index a former run left in work: a
+// ranking change is measured without indexing again.
+func rerun(queriesPath, out, work string) error {
+	qs, err := loadQueries(queriesPath)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(work, "vnsearch.idx")
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("no index of a former run: %w", err)
+	}
+	return runQueries(dir, qs, out, 0, 0)
+}
+
+// runQueries runs every query twice on the index in dir, once untimed,
+// and writes the summary (indexSeconds and docs describe the indexing,
+// 0 when it was not timed).
+func runQueries(dir string, qs []query, out string, indexSeconds float64, docs int) error {
+	ctx := context.Background()
+	ix, err := search.Open(dir)
+	if err != nil {
 		return err
 	}
 	defer ix.Close()
@@ -89,7 +111,7 @@ func run(corpusPath, queriesPath, out, work string) error {
 		results = append(results, result{q.qid, ids, time.Since(t).Microseconds()})
 	}
 	summary := map[string]any{
-		"engine": "vnsearch", "index_seconds": indexSeconds, "index_bytes": search.DiskSize(dir), "docs": len(articles),
+		"engine": "vnsearch", "index_seconds": indexSeconds, "index_bytes": search.DiskSize(dir), "docs": docs,
 		"queries": results, "version": "vnsearch (bleve " + bleveVersion() + ")",
 		"options": "scorch on disk; title+body indexed by vi and vi_folded (lead dropped: the peers index title and body), title again; stored title/lead/body; " +
 			"BM25 with measured field lengths; phrase queries quoted, terms as typed; facets, snippets and suggestion computed " +
@@ -99,7 +121,7 @@ func run(corpusPath, queriesPath, out, work string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "vnsearch: %d docs, %.2fs, %.2f MB -> %s\n", len(articles), indexSeconds, float64(search.DiskSize(dir))/1e6, out)
+	fmt.Fprintf(os.Stderr, "vnsearch: %d docs, %.2fs, %.2f MB -> %s\n", docs, indexSeconds, float64(search.DiskSize(dir))/1e6, out)
 	return os.WriteFile(out, b, 0o644)
 }
 
