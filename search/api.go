@@ -93,7 +93,10 @@ type Result struct {
 	Hits       []Hit              `json:"hits"`
 	Facets     map[string][]Facet `json:"facets"`
 	Suggestion string             `json:"suggestion,omitempty"`
-	Timeline   *Timeline          `json:"timeline,omitempty"`
+	// Match says how the hits match the query: MatchExact, MatchNear or
+	// MatchRelaxed.
+	Match    string    `json:"match"`
+	Timeline *Timeline `json:"timeline,omitempty"`
 }
 
 // Hit is one matching article with its highlighted snippets.

@@ -49,6 +49,12 @@ type compiled struct {
 	marks    []string // positive words, runs and phrases, to highlight
 	altMarks []string // their vocabulary equivalents, highlighted only as whole phrases
 	clauses  map[string]bool
+	// near are the quoted phrases looked for with edits when no article
+	// holds them as written, relax the runs of words relaxed when the
+	// articles holding all their words do not hold them nearly in order,
+	// and loosen the clauses either replaces (see fallback).
+	near, relax []nearPhrase
+	loosen      []loosening
 }
 
 // compile turns a parsed query and the request's filters into one bleve
@@ -104,6 +110,12 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 		}
 		root.AddMust(cq)
 		c.hasText = true
+		if len(clause.Alts) == 1 && clause.Alts[0].Phrase {
+			if p, ok := newNearPhrase(clause.Alts[0].Text); ok {
+				c.near = append(c.near, p)
+				c.loosen = append(c.loosen, loosening{strict: []bq.Query{cq}, near: p.candidates()})
+			}
+		}
 		if len(clause.Alts) == 1 {
 			c.textRuns = append(c.textRuns, clause.Alts[0].Text)
 			root.AddShould(titleQuery(clause.Alts[0].Text))
@@ -158,9 +170,10 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	text := strings.Join(words, " ")
 	matches := vocab.Find(wordKeys(words))
 	next := 0
+	var musts []bq.Query
 	for _, m := range matches {
 		for _, w := range words[next:m.Start] {
-			c.addWord(root, w)
+			musts = appendQuery(musts, c.addWord(root, w))
 		}
 		var typed []bq.Query
 		for _, w := range words[m.Start:m.End] {
@@ -171,14 +184,17 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 		if len(typed) > 0 {
 			form := bleve.NewConjunctionQuery(typed...)
 			c.typed = append(c.typed, form)
-			root.AddMust(withExpansions(form, setQuery(m.Key), m.Uncovered))
+			must := withExpansions(form, setQuery(m.Key), m.Uncovered)
+			root.AddMust(must)
+			musts = append(musts, must)
 			c.hasText = true
 		}
 		next = m.End
 	}
 	for _, w := range words[next:] {
-		c.addWord(root, w)
+		musts = appendQuery(musts, c.addWord(root, w))
 	}
+	c.addProximity(root, text, musts)
 	subs := substitutions(words, matches)
 	c.textRuns = append(c.textRuns, text)
 	c.marks = append(c.marks, text)
@@ -203,15 +219,37 @@ func appendQuery(qs []bq.Query, q bq.Query) []bq.Query {
 	return append(qs, q)
 }
 
-// addWord makes w a must clause, once however often the query repeats it.
-func (c *compiled) addWord(root *bq.BooleanQuery, w string) {
+// addWord makes w a must clause, once however often the query repeats
+// it, and returns the clause (nil when it added none).
+func (c *compiled) addWord(root *bq.BooleanQuery, w string) bq.Query {
 	if c.seen(w) {
-		return
+		return nil
 	}
-	if tq := termQuery(w, false); tq != nil {
+	tq := termQuery(w, false)
+	if tq != nil {
 		root.AddMust(tq)
 		c.hasText = true
 	}
+	return tq
+}
+
+// addProximity scores a run of words long enough to be recognized with
+// an edit by the pairs of it an article holds (its words standing in
+// order, a term score), and from minRelaxWords words lets a fallback
+// relax its must clauses musts to all but the run's edits.
+func (c *compiled) addProximity(root *bq.BooleanQuery, run string, musts []bq.Query) {
+	p, ok := newNearPhrase(run)
+	if !ok {
+		return
+	}
+	root.AddShould(p.pairs(proximityBoost, 0))
+	if len(p.folded) < minRelaxWords || len(musts) < 2 {
+		return
+	}
+	loose := bleve.NewDisjunctionQuery(musts...)
+	loose.SetMin(float64(max(1, len(musts)-p.limit)))
+	c.relax = append(c.relax, p)
+	c.loosen = append(c.loosen, loosening{strict: musts, near: p.candidates(), loose: loose})
 }
 
 // seen reports whether text (in its canonical form) was already made a

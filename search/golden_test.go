@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -331,5 +332,113 @@ func TestTypedFormFirst(t *testing.T) {
 		if len(got) != 7 || got[6] != "abbr" {
 			t.Errorf("%s: %v, want the six typed forms, then abbr", q, got)
 		}
+	}
+}
+
+// TestMisrememberedQuotes types quotes of the demo corpus with a syllable
+// different, missing, added or swapped, or split in two, in quotation
+// marks: the article comes first as a near match, and the suggestion of a
+// query typed without diacritics has them back.
+func TestMisrememberedQuotes(t *testing.T) {
+	ix := newTestIndex(t, loadDemo(t)...)
+	b, err := os.ReadFile("testdata/misremembered.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		p := strings.Split(line, "\t")
+		if len(p) != 3 {
+			t.Fatalf("bad line %q", line)
+		}
+		kind, id, q := p[0], p[1], p[2]
+		for _, typed := range []string{q, strings.Trim(q, `"`)} {
+			r, err := ix.Search(context.Background(), Request{Query: typed, Size: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if top := ids(r); len(top) == 0 || top[0] != id {
+				t.Errorf("%s %s: top %v (match %s), want %s first", kind, typed, top, r.Match, id)
+			}
+			if typed == q && r.Match != MatchNear {
+				t.Errorf("%s %s: match %q, want %q", kind, typed, r.Match, MatchNear)
+			}
+			if typed == q && !analyzers.HasDiacritics(q) && !analyzers.HasDiacritics(r.Suggestion) {
+				t.Errorf("%s %s: suggestion %q, want the diacritics restored", kind, typed, r.Suggestion)
+			}
+		}
+	}
+}
+
+// TestMisrememberedVariants edits every demo quote of eight words or more
+// three ways (an inner word dropped, replaced by a common word, swapped
+// with its neighbour) and types each in quotation marks, as typed and
+// without diacritics, and unquoted: its article comes first, and a quoted
+// variant no article holds as written is a near match.
+func TestMisrememberedVariants(t *testing.T) {
+	articles := loadDemo(t)
+	ix := newTestIndex(t, articles...)
+	edits := []struct {
+		name string
+		f    func([]string, int) []string
+	}{
+		{"drop", func(w []string, i int) []string { return append(w[:i:i], w[i+1:]...) }},
+		{"substitution", func(w []string, i int) []string {
+			out := slices.Clone(w)
+			out[i] = "của"
+			return out
+		}},
+		{"swap", func(w []string, i int) []string {
+			out := slices.Clone(w)
+			out[i], out[i+1] = out[i+1], out[i]
+			return out
+		}},
+	}
+	n := 0
+	for _, q := range loadQuotes(t) {
+		words := strings.Fields(q.text)
+		if len(words) < 8 || strings.Contains(q.text, `"`) {
+			continue
+		}
+		for k, e := range edits {
+			edited := strings.Join(e.f(slices.Clone(words), 2+(n+k)%(len(words)-4)), " ")
+			want := holders(articles, q.text)
+			for _, typed := range []string{`"` + edited + `"`, `"` + analyzers.Fold(edited) + `"`, edited} {
+				r, err := ix.Search(context.Background(), Request{Query: typed, Size: 3})
+				if err != nil {
+					t.Fatal(err)
+				}
+				top := ids(r)
+				if len(top) == 0 || !contains(want, top[0]) {
+					t.Errorf("%s %s %s: top %v (match %s), want one of %v first", q.name, e.name, typed, top, r.Match, want)
+				}
+				if strings.HasPrefix(typed, `"`) && len(holders(articles, edited)) == 0 && r.Match != MatchNear {
+					t.Errorf("%s %s %s: match %q, want %q", q.name, e.name, typed, r.Match, MatchNear)
+				}
+			}
+		}
+		n++
+	}
+	if n < 20 {
+		t.Fatalf("only %d quotes of eight words or more", n)
+	}
+}
+
+// TestExactQuoteAlone: a quote some article holds as written is an exact
+// match, and only its holders are found, however many hold it nearly.
+func TestExactQuoteAlone(t *testing.T) {
+	articles := loadDemo(t)
+	ix := newTestIndex(t, articles...)
+	const q = "Dễ trăm lần không dân cũng chịu"
+	r, err := ix.Search(context.Background(), Request{Query: `"` + q + `"`, Size: MaxSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ids(r)
+	sort.Strings(got)
+	if want := holders(articles, q); r.Match != MatchExact || !slices.Equal(got, want) {
+		t.Errorf("match %q, hits %v; want %q and exactly %v", r.Match, got, MatchExact, want)
 	}
 }

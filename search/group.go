@@ -48,6 +48,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 	}
 	out := &Result{
 		Query:  req.Query,
+		Match:  MatchExact,
 		Total:  res.Total,
 		Page:   req.Page,
 		Size:   req.Size,

@@ -37,8 +37,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, searchError(err)
 	}
+	res, match, err := ix.fallback(ctx, req, c, res)
+	if err != nil {
+		return nil, searchError(err)
+	}
 	out := &Result{
 		Query:  req.Query,
+		Match:  match,
 		Total:  res.Total,
 		Page:   req.Page,
 		Size:   req.Size,

@@ -28,6 +28,7 @@ type searchView struct {
 	Pages      []linkView
 	Prev, Next string
 	Suggestion *linkView
+	Match      string // the line saying the hits are near or relaxed matches, or ""
 	Hidden     []hiddenField // filters carried by the search form
 	Feed       string
 	Export     string
@@ -176,8 +177,16 @@ func (v *searchView) fill(res *search.Result) {
 	if res.Suggestion != "" && res.Suggestion != v.Req.Query {
 		v.Suggestion = &linkView{Label: res.Suggestion, Href: v.with(func(s url.Values) { s.Set("q", res.Suggestion) })}
 	}
+	v.Match = matchLines[res.Match]
 	v.fillControls(res.Total)
 	v.Chart = v.chart(res.Timeline)
+}
+
+// matchLines tell the reader, on top of the hits, that they do not hold
+// the query as typed.
+var matchLines = map[string]string{
+	search.MatchNear:    "Không có bài nào chứa nguyên văn; các bài gần đúng:",
+	search.MatchRelaxed: "Không có bài nào chứa đủ các từ gần nhau; các bài chứa nhiều từ nhất theo thứ tự:",
 }
 
 func (v *searchView) hit(h search.Hit) hitView {
