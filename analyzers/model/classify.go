@@ -13,6 +13,7 @@ const (
 	minEvidence  = 2   // distinct positive cues and named models it needs
 	maxBodyCount = 2   // a cue counts at most this many times in the body
 	maxModels    = 3   // named models that add to the score
+	maxNames     = 16  // names an article returns at most: the first it names
 	leadBytes    = 600 // the body opening that stands in for a missing lead
 
 	// An article whose title and lead hold no positive cue is an example
@@ -54,12 +55,12 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 		scores[s] = cueScore(t, section(s), positive)
 		ns, later := names(t)
 		for _, m := range ns {
-			if _, seen := named[m]; !seen {
+			if _, seen := named[m]; !seen && len(named) < maxNames {
 				named[m] = section(s)
 			}
 			framed = framed || section(s) != body
 		}
-		ifExample = append(ifExample, later...)
+		ifExample = append(ifExample, later[:min(len(later), maxNames-len(ifExample))]...)
 		if section(s) == body {
 			framed = framed || scores[title]+scores[lead] >= 0 && len(positive)-before >= minBodyCues &&
 				scores[body]*1000 >= minBodyDensity*max(len(bodyText), 1)
@@ -74,7 +75,11 @@ func Classify(titleText, leadText, bodyText string) (example bool, models []stri
 		models = append(models, m)
 	}
 	if example {
-		models = append(models, ifExample...)
+		for _, m := range ifExample {
+			if len(models) < maxNames && !slices.Contains(models, m) {
+				models = append(models, m)
+			}
+		}
 	}
 	slices.Sort(models)
 	return example, slices.Compact(models)

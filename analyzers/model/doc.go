@@ -23,7 +23,9 @@
 // "chương trình" are taken only when the article presents a model: on the
 // corpus they name business models, software and shows as often as
 // movements elsewhere. "danh hiệu" and "chiến dịch" are not triggers:
-// they quote awards and military operations.
+// they quote awards and military operations. An article gives at most
+// maxNames names, the first it names: a page of quotes stays a handful of
+// facet values.
 //
 // # The example scorer
 //
