@@ -337,7 +337,7 @@ func alignTexts(p nearPhrase, texts []analyzedText) (nearRank, bool) {
 		r := nearRank{split: m.split, edits: m.edits}
 		if p.exact != nil && m.end > m.start {
 			run := exactTerms(t.text[t.toks[m.start].Start:t.toks[m.end-1].End])
-			r.exactEdits, _ = editsBetween(p.exact, run)
+			r.exactEdits = editsBetween(p.exact, run)
 		}
 		if !found || r.less(best) {
 			best, found = r, true
@@ -347,11 +347,27 @@ func alignTexts(p nearPhrase, texts []analyzedText) (nearRank, bool) {
 }
 
 // editsBetween is the optimal-string-alignment distance between two runs
-// of syllables.
-func editsBetween(a, b []string) (int, bool) {
-	if len(a) == 0 || len(b) == 0 {
-		return max(len(a), len(b)), true
+// of syllables: the fewest substitutions, deletions, insertions and
+// swaps of neighbours turning a into b.
+func editsBetween(a, b []string) int {
+	rows := [3][]int{make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)}
+	for i := range rows[0] {
+		rows[0][i] = i
 	}
-	m, ok := alignRegion(a, b, len(a)+len(b))
-	return m.edits + m.start + len(b) - m.end, ok
+	for j := 1; j <= len(a); j++ {
+		cur, prev, prev2 := rows[j%3], rows[(j-1)%3], rows[(j+1)%3]
+		cur[0] = j
+		for i := 1; i <= len(b); i++ {
+			cost := 1
+			if a[j-1] == b[i-1] {
+				cost = 0
+			}
+			d := min(prev[i-1]+cost, prev[i]+1, cur[i-1]+1)
+			if j > 1 && i > 1 && a[j-1] == b[i-2] && a[j-2] == b[i-1] {
+				d = min(d, prev2[i-2]+1)
+			}
+			cur[i] = d
+		}
+	}
+	return rows[len(a)%3][len(b)]
 }

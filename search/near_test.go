@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,21 +70,57 @@ func TestAlignNearBounded(t *testing.T) {
 	}
 }
 
+func TestEditsBetween(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"a b c", "a b c", 0},
+		{"a b c", "", 3},
+		{"a b c", "a x c", 1},
+		{"a b c", "a c", 1},
+		{"a b c", "a b x c", 1},
+		{"a b c d", "a c b d", 1},
+		{"a b c d", "d c b a", 3}, // d…a, the middle swapped
+	}
+	for _, tt := range tests {
+		if got := editsBetween(strings.Fields(tt.a), strings.Fields(tt.b)); got != tt.want {
+			t.Errorf("editsBetween(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// FuzzAlignNear: no panic; a near match lies inside the document, has at
+// most limit edits, and is that many edits from the query; a split match
+// is the query's two parts, exactly, apart; the distance is symmetric and
+// at most the longer run.
 func FuzzAlignNear(f *testing.F) {
 	f.Add("a b c d e", "x a b d c e y", 1)
 	f.Add("a a a a", "a a a a a", 2)
+	f.Add("a b c d e f", "a b c x y z d e f", 1)
 	f.Fuzz(func(t *testing.T, q, doc string, limit int) {
 		limit = max(0, limit%4)
 		qs, ds := strings.Fields(q), strings.Fields(doc)
 		if len(qs) > 40 || len(ds) > 400 {
 			return
 		}
+		if d := editsBetween(qs, ds); d != editsBetween(ds, qs) || d > max(len(qs), len(ds)) {
+			t.Fatalf("editsBetween(%q, %q) = %d, not symmetric or too large", qs, ds, d)
+		}
 		m, ok := alignNear(qs, ds, limit)
 		if !ok {
 			return
 		}
-		if m.start < 0 || m.end > len(ds) || m.start > m.end || (!m.split && m.edits > limit) {
-			t.Fatalf("bad match %+v for %d query words in %d", m, len(qs), len(ds))
+		if m.start < 0 || m.end > len(ds) || m.start > m.end {
+			t.Fatalf("match %+v outside %d document words", m, len(ds))
+		}
+		run := ds[m.start:m.end]
+		if !m.split && (m.edits > limit || editsBetween(qs, run) != m.edits) {
+			t.Fatalf("match %+v of %q in %q: %d edits from the query, limit %d", m, qs, run, editsBetween(qs, run), limit)
+		}
+		if m.split && (!slices.Equal(run[:minSplitPart], qs[:minSplitPart]) || !slices.Equal(run[len(run)-minSplitPart:], qs[len(qs)-minSplitPart:])) {
+			t.Fatalf("split match %q of %q", run, qs)
 		}
 	})
 }

@@ -73,8 +73,7 @@ func (c *compiled) looseQuery(loose bool) *bq.BooleanQuery {
 // fallback replaces res, the strict answer to a relevance search, when a
 // quoted phrase matched nothing (near matches) or a long run of words
 // matched nothing or only articles not holding it nearly in order
-// (relaxed). It returns the answer and its match kind, and on a fallback
-// points c.base at the fallback's matches (the timeline counts them).
+// (relaxed). It returns the answer and its match kind.
 func (ix *Index) fallback(ctx context.Context, req Request, c *compiled, res *bleve.SearchResult) (*bleve.SearchResult, string, error) {
 	if req.Sort != SortRelevance || len(c.loosen) == 0 {
 		return res, MatchExact, nil
@@ -193,7 +192,6 @@ func (ix *Index) nearMatches(ctx context.Context, req Request, c *compiled) (*bl
 	if err != nil {
 		return nil, "", err
 	}
-	c.base = matched
 	res.Hits = page(cands, req)
 	return res, MatchNear, nil
 }
@@ -213,7 +211,6 @@ func (ix *Index) relaxed(ctx context.Context, req Request, c *compiled, res *ble
 	if res.Total > 0 && (len(cands) == 0 || !cands[0].aligned) {
 		return res, MatchExact, nil
 	}
-	c.base = loose
 	lres.Hits = page(cands, req)
 	return lres, MatchRelaxed, nil
 }
