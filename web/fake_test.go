@@ -101,6 +101,9 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 	if req.Query == "de tram lan" {
 		res.Suggestion = "Dễ trăm lần"
 	}
+	if req.Query == `"de muoi lan"` {
+		res.Match, res.Suggestion = search.MatchNear, "Dễ mười lần"
+	}
 	return res, nil
 }
 

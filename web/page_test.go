@@ -77,6 +77,22 @@ func TestSearchPageSuggestionAndEmptyState(t *testing.T) {
 	}
 }
 
+// TestSearchPageNearLine: a near answer says so above the hits, with
+// "did you mean" still there; an exact one says nothing.
+func TestSearchPageNearLine(t *testing.T) {
+	s, _ := newTestServer(t, nil)
+	const line = `<p class="match" id="match">Không có bài nào chứa nguyên văn; các bài gần đúng:</p>`
+	body := get(t, s, "/?q=%22de+muoi+lan%22").Body.String()
+	for _, want := range []string{line, `Có phải bạn muốn tìm:`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("near page lacks %s", want)
+		}
+	}
+	if body := get(t, s, "/?q=d%C3%A2n").Body.String(); strings.Contains(body, `class="match"`) {
+		t.Error("an exact answer shows the match line")
+	}
+}
+
 func TestSearchPagePagination(t *testing.T) {
 	s, _ := newTestServer(t, nil)
 	body := get(t, s, "/?q=d%C3%A2n&size=1&page=2").Body.String()
