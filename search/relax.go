@@ -98,12 +98,13 @@ func (ix *Index) fallback(ctx context.Context, req Request, c *compiled, res *bl
 // nearly in order, and puts the closest holders first: the page is
 // ranked by term scores, where a longer article repeating the words or a
 // rewrite of the passage can outscore the one holding it with one edit.
-// A top hit holding the runs as written ends it at once.
+// A top hit holding the runs unsplit ends it at once: the pairs it holds
+// already ranked it first.
 func nearlyFirst(hits bsearch.DocumentMatchCollection, ps []nearPhrase, cache analyzedHits) bool {
 	ranks := make([]ranked, len(hits))
 	for i, h := range hits {
 		r, ok := alignHit(h, ps, cache)
-		if i == 0 && ok && r == (nearRank{}) {
+		if i == 0 && ok && !r.split {
 			return true
 		}
 		ranks[i] = ranked{h, r, ok}
