@@ -288,33 +288,12 @@ func (c *Crawler) regroup(ctx context.Context, m *state.Record, group string) er
 	return nil
 }
 
-// earliest returns the record published first; undated records come
-// last, ties go to the one crawled first, then to the smaller id.
+// earliest returns the copy printed first (dedup.First).
 func earliest(recs []state.Record) state.Record {
 	return slices.MinFunc(recs, func(a, b state.Record) int {
-		switch {
-		case a.Published.IsZero() != b.Published.IsZero():
-			if a.Published.IsZero() {
-				return 1
-			}
-			return -1
-		case !a.Published.Equal(b.Published):
-			return a.Published.Compare(b.Published)
-		case !a.Crawled.Equal(b.Crawled):
-			return a.Crawled.Compare(b.Crawled)
-		}
-		return cmpString(a.ID, b.ID)
+		return dedup.First(dedup.Copy{ID: a.ID, Published: a.Published, Crawled: a.Crawled},
+			dedup.Copy{ID: b.ID, Published: b.Published, Crawled: b.Crawled})
 	})
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // contentHash identifies an article's text, to tell an edit from a

@@ -71,7 +71,7 @@ func (ix *Index) originalOf(ctx context.Context, c *compiled, hl *highlighter, h
 	group.SetField(fieldGroup)
 	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(c.query, group), 1, 0, false)
 	sr.Fields = hitFields
-	sr.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fieldPublished, Missing: bsearch.SortFieldMissingLast}})
+	sr.SortByCustom(firstPrinted())
 	res, err := ix.bleve.SearchInContext(ctx, sr)
 	if err != nil || len(res.Hits) == 0 {
 		return
@@ -80,6 +80,18 @@ func (ix *Index) originalOf(ctx context.Context, c *compiled, hl *highlighter, h
 	*h = toHit(res.Hits[0], hl)
 	h.Score = score
 	h.Copies = ix.groupSize(ctx, group) - 1
+}
+
+// firstPrinted sorts the copies of a story the first printed first, as
+// the crawler and the import choose a group's id (indexer/dedup.First): by
+// publication time (undated last), then crawl time (unknown last), then
+// id. A new order each time: bleve's sort fields keep per-search state.
+func firstPrinted() bsearch.SortOrder {
+	return bsearch.SortOrder{
+		&bsearch.SortField{Field: fieldPublished, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortField{Field: fieldCrawled, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortDocID{},
+	}
 }
 
 // groupSize counts the articles of a syndication group.

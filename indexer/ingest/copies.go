@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
 	"github.com/vnsearch/vnsearch/search"
@@ -21,11 +20,10 @@ type copies struct {
 }
 
 type member struct {
-	id        string
-	published time.Time
-	sketch    dedup.Sketch
-	group     string
-	written   bool
+	dedup.Copy
+	sketch  dedup.Sketch
+	group   string
+	written bool
 }
 
 func newCopies() *copies {
@@ -38,11 +36,11 @@ func newCopies() *copies {
 // add files a, whose body has the sketch sk, and sets a.Group when it
 // copies an article seen before.
 func (c *copies) add(a *search.Article, sk dedup.Sketch) {
-	m := &member{id: a.ID, published: a.Published, sketch: sk}
+	m := &member{Copy: dedup.Copy{ID: a.ID, Published: a.Published, Crawled: a.Crawled}, sketch: sk}
 	group := map[*member]bool{}
 	for _, v := range sk.Lookup() {
 		for _, o := range c.byValue[v] {
-			if group[o] || o.id == a.ID || !dedup.Same(sk, o.sketch) {
+			if group[o] || o.ID == a.ID || !dedup.Same(sk, o.sketch) {
 				continue
 			}
 			group[o] = true
@@ -58,35 +56,23 @@ func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	}
 	first := m
 	for o := range group {
-		if earlier(o, first) {
+		if dedup.First(o.Copy, first.Copy) < 0 {
 			first = o
 		}
 	}
-	m.group, a.Group = first.id, first.id
-	c.groups[first.id] = append(c.groups[first.id], m)
+	m.group, a.Group = first.ID, first.ID
+	c.groups[first.ID] = append(c.groups[first.ID], m)
 	for o := range group {
-		if o.group == first.id {
+		if o.group == first.ID {
 			continue
 		}
 		delete(c.groups, o.group)
-		o.group = first.id
-		c.groups[first.id] = append(c.groups[first.id], o)
+		o.group = first.ID
+		c.groups[first.ID] = append(c.groups[first.ID], o)
 		if o.written {
-			c.moved[o.id] = o
+			c.moved[o.ID] = o
 		}
 	}
-}
-
-// earlier orders publications: dated before undated, then by date, then
-// by id.
-func earlier(a, b *member) bool {
-	switch {
-	case a.published.IsZero() != b.published.IsZero():
-		return !a.published.IsZero()
-	case !a.published.Equal(b.published):
-		return a.published.Before(b.published)
-	}
-	return a.id < b.id
 }
 
 // apply sets the group of articles about to be written: it may have
@@ -104,7 +90,7 @@ func (c *copies) written(articles []search.Article) {
 	for i := range articles {
 		if m := c.members[articles[i].ID]; m != nil {
 			m.written = true
-			delete(c.moved, m.id)
+			delete(c.moved, m.ID)
 		}
 	}
 }
