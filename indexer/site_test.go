@@ -164,6 +164,18 @@ func testConfig() Config {
 	return cfg
 }
 
+// openIndex opens a search index in a temporary directory, closed when
+// the test ends.
+func openIndex(t *testing.T) *search.Index {
+	t.Helper()
+	ix, err := search.Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
 func openCrawler(t *testing.T, path string, store Store) *Crawler {
 	t.Helper()
 	c := NewCrawler(testConfig(), path, store)

@@ -97,11 +97,7 @@ func TestTemplateTextDropped(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	ix, err := search.Open(filepath.Join(t.TempDir(), "index"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openIndex(t)
 	c := openCrawler(t, filepath.Join(t.TempDir(), "crawl.db"), ix)
 	ctx := context.Background()
 	src := Source{Name: "Tam Sơn", Schedule: "@every 1h", AllowPrivate: true, Feeds: []string{srv.URL + "/rss.xml"}}

@@ -80,17 +80,9 @@ func TestUpdateReplacesText(t *testing.T) {
 				}
 			}))
 			defer srv.Close()
-			ix, err := search.Open(filepath.Join(t.TempDir(), "index"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ix.Close()
-			c := NewCrawler(testConfig(), filepath.Join(t.TempDir(), "crawl.db"), ix)
+			ix := openIndex(t)
+			c := openCrawler(t, filepath.Join(t.TempDir(), "crawl.db"), ix)
 			c.Now = func() time.Time { return time.Date(2025, 11, 24, 10, 0, 0, 0, time.FixedZone("", 7*3600)) }
-			if err := c.Open(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
 			ctx := context.Background()
 			src := tt.src(srv.URL)
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -37,15 +36,10 @@ type backupConfig struct {
 
 func parseBackupFlags(args []string, stderr io.Writer, getenv func(string) string) (backupConfig, error) {
 	var cfg backupConfig
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("backup", "vnsearch backup --server URL [--token T] FILE.tar\n       vnsearch backup --data DIR FILE.tar", stderr)
 	fs.StringVar(&cfg.Server, "server", "", "URL of a running vnsearch serve")
 	fs.StringVar(&cfg.Token, "token", getenv("VNSEARCH_ADMIN_TOKEN"), "admin token of --server (default $VNSEARCH_ADMIN_TOKEN)")
 	fs.StringVar(&cfg.Data, "data", "", "data directory no process holds (offline backup)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch backup --server URL [--token T] FILE.tar\n       vnsearch backup --data DIR FILE.tar")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -33,18 +32,13 @@ type crawlConfig struct {
 
 func parseCrawlFlags(args []string, stderr io.Writer) (crawlConfig, error) {
 	cfg := crawlConfig{Data: defaultDataDir, Crawler: indexer.DefaultConfig()}
-	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("crawl", "vnsearch crawl [--data DIR] --sources FILE [--once] [--delay 1s] [--timeout 30s] [--max-items N]", stderr)
 	fs.StringVar(&cfg.Data, "data", cfg.Data, "data directory")
 	fs.StringVar(&cfg.Sources, "sources", "", "sources file (YAML), required")
 	fs.BoolVar(&cfg.Once, "once", false, "crawl every source once, print a summary and exit")
 	fs.DurationVar(&cfg.Crawler.Fetch.Delay, "delay", cfg.Crawler.Fetch.Delay, "default pause between two requests to one host")
 	fs.DurationVar(&cfg.Crawler.Fetch.Timeout, "timeout", cfg.Crawler.Fetch.Timeout, "time limit of one request")
 	fs.IntVar(&cfg.Crawler.MaxItemsPerRun, "max-items", cfg.Crawler.MaxItemsPerRun, "article pages fetched per source and run")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch crawl [--data DIR] --sources FILE [--once] [--delay 1s] [--timeout 30s] [--max-items N]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -36,19 +35,14 @@ type importConfig struct {
 
 func parseImportFlags(args []string, stderr io.Writer, getenv func(string) string) (importConfig, error) {
 	var cfg importConfig
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("import", "vnsearch import [--data DIR] [--quiet] FILE.jsonl[.gz]|-\n"+
+		"       vnsearch import --server URL [--token T] FILE.jsonl[.gz]|-\n"+
+		"       vnsearch import [--data DIR] --demo", stderr)
 	fs.StringVar(&cfg.Data, "data", defaultDataDir, "data directory")
 	fs.StringVar(&cfg.Server, "server", "", "base URL of a running vnsearch serve to import into (POST /api/admin/import)")
 	fs.StringVar(&cfg.Token, "token", getenv("VNSEARCH_ADMIN_TOKEN"), "admin token of --server (default $VNSEARCH_ADMIN_TOKEN)")
 	fs.BoolVar(&cfg.Demo, "demo", false, "import the bundled demo corpus")
 	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress bar")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch import [--data DIR] [--quiet] FILE.jsonl[.gz]|-\n"+
-			"       vnsearch import --server URL [--token T] FILE.jsonl[.gz]|-\n"+
-			"       vnsearch import [--data DIR] --demo")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -29,14 +28,9 @@ const reindexDirName = indexDirName + ".new"
 const reindexPage = 500
 
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("reindex", "vnsearch reindex [--data DIR] [--quiet]", stderr)
 	data := fs.String("data", defaultDataDir, "data directory")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch reindex [--data DIR] [--quiet]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

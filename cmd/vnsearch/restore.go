@@ -4,7 +4,6 @@ import (
 	"archive/tar"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,14 +32,9 @@ const (
 const restorePrefix = ".restore-"
 
 func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("restore", "vnsearch restore --data DIR FILE.tar|-", stderr)
 	data := fs.String("data", "", "data directory to restore into: empty or absent (required)")
 	maxBytes := fs.Int64("max-bytes", defaultRestoreMaxBytes, "refuse a backup whose files add up to more bytes")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch restore --data DIR FILE.tar|-")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -21,8 +20,7 @@ func init() {
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("search", "vnsearch search [--data DIR] [--json] [--size N] QUERY", stderr)
 	data := fs.String("data", defaultDataDir, "data directory")
 	asJSON := fs.Bool("json", false, "print the result as JSON, in the shape of GET /api/search")
 	size := fs.Int("size", search.DefaultSize, "hits per page (at most 100)")
@@ -30,10 +28,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sort := fs.String("sort", search.SortRelevance, "relevance, newest or oldest")
 	group := fs.Bool("group", false, "collapse syndicated copies to the earliest publication")
 	vocabulary := fs.String("vocabulary", "", "political vocabulary file replacing the shipped one (\"off\": no expansion)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch search [--data DIR] [--json] [--size N] QUERY")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

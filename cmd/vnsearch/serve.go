@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -72,8 +71,7 @@ func (c serveConfig) Validate() error {
 // environment (VNSEARCH_ADMIN_TOKEN), which keeps it out of `ps`.
 func parseServeFlags(args []string, stderr io.Writer, getenv func(string) string) (serveConfig, error) {
 	cfg := defaultServeConfig()
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", "vnsearch serve [--data DIR] [--addr :8080] [--sources FILE] [--admin-token T] [--cors-origins O,…]", stderr)
 	fs.StringVar(&cfg.Data, "data", cfg.Data, "data directory")
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address")
 	fs.StringVar(&cfg.Sources, "sources", "", "sources file (YAML) to crawl on schedule")
@@ -86,10 +84,6 @@ func parseServeFlags(args []string, stderr io.Writer, getenv func(string) string
 	fs.DurationVar(&cfg.Timeout, "timeout", cfg.Timeout, "time limit of one request on the index")
 	fs.IntVar(&cfg.MaxSearches, "max-searches", 0, "searches running at once, others queue within --timeout (0: two per core)")
 	fs.DurationVar(&cfg.Drain, "drain", cfg.Drain, "time given to in-flight requests at shutdown")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vnsearch serve [--data DIR] [--addr :8080] [--sources FILE] [--admin-token T] [--cors-origins O,…]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
