@@ -107,6 +107,9 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 	})
 	bar.Finish()
 	fmt.Fprintln(stderr)
+	if err == nil {
+		err = dst.Compact(ctx) // one segment instead of one per page
+	}
 	if err := errors.Join(err, dst.Close()); err != nil {
 		return 0, fmt.Errorf("rebuild the index: %w", err)
 	}

@@ -27,7 +27,16 @@ const (
 	// DefaultBatchBytes is the most text one index write holds: twelve
 	// 15 MB records must not be one batch.
 	DefaultBatchBytes = 32 << 20
+	// DefaultCompactAfter is the fewest articles a load writes for the
+	// index to be compacted after it.
+	DefaultCompactAfter = 10000
 )
+
+// compacter is an Index that can merge its segments (search.Index.Compact):
+// a bulk load leaves many, and every query term is looked up in each.
+type compacter interface {
+	Compact(ctx context.Context) error
+}
 
 // finalFlush bounds the write of the last batch after an interruption.
 const finalFlush = time.Minute
@@ -42,6 +51,9 @@ type Config struct {
 	// BatchArticles and BatchBytes bound one index write (0: defaults);
 	// BatchBytes also bounds the text read ahead of the writer.
 	BatchArticles, BatchBytes int
+	// CompactAfter: a load that writes at least this many articles
+	// compacts the index at its end, when the index can (0: default).
+	CompactAfter int
 	// OnBatch is told the running totals after every batch.
 	OnBatch func(Summary)
 	// OnMalformed is told of every malformed line, which is skipped.
@@ -57,6 +69,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BatchBytes <= 0 {
 		c.BatchBytes = DefaultBatchBytes
+	}
+	if c.CompactAfter <= 0 {
+		c.CompactAfter = DefaultCompactAfter
 	}
 	return c
 }
@@ -103,6 +118,10 @@ func Load(ctx context.Context, ix Index, r io.Reader, cfg Config) (Summary, erro
 	for range ordered { // let the reader see the cancel and end
 	}
 	wg.Wait()
+	if c, ok := ix.(compacter); ok && err == nil && w.sum.Indexed >= cfg.CompactAfter {
+		err = c.Compact(ctx)
+		w.sum.Seconds = time.Since(w.start).Seconds()
+	}
 	return w.sum, err
 }
 

@@ -57,6 +57,35 @@ func (r *recorder) Article(_ context.Context, id string) (*search.Article, error
 	return &a, nil
 }
 
+// compacting is a recorder that counts its compactions.
+type compacting struct {
+	*recorder
+	compactions int
+}
+
+func (c *compacting) Compact(context.Context) error {
+	c.compactions++
+	return nil
+}
+
+// TestCompactAfterBulkLoad: a load of CompactAfter articles or more
+// compacts the index once at its end; a smaller one does not.
+func TestCompactAfterBulkLoad(t *testing.T) {
+	var in strings.Builder
+	for i := range 5 {
+		in.WriteString(jsonl(map[string]string{"id": fmt.Sprintf("a%d", i), "title": "Tin", "body": "Nội dung."}))
+	}
+	for _, tc := range []struct {
+		after, want int
+	}{{5, 1}, {6, 0}} {
+		ix := &compacting{recorder: newRecorder()}
+		sum, err := Load(context.Background(), ix, strings.NewReader(in.String()), Config{BatchArticles: 2, CompactAfter: tc.after})
+		if err != nil || sum.Indexed != 5 || ix.compactions != tc.want {
+			t.Errorf("CompactAfter %d: %d compactions, want %d (%+v, %v)", tc.after, ix.compactions, tc.want, sum, err)
+		}
+	}
+}
+
 func jsonl(records ...map[string]string) string {
 	var b strings.Builder
 	for _, r := range records {

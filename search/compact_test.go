@@ -1,0 +1,55 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// rootSegments counts the segments a search of ix reads.
+func rootSegments(t *testing.T, ix *Index) uint64 {
+	t.Helper()
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := adv.(*scorch.Scorch).StatsMap()
+	return m["num_root_memorysegments"].(uint64) + m["num_root_filesegments"].(uint64)
+}
+
+// TestCompact: batches written one by one leave several segments; after
+// Compact one is left, and searches answer as before.
+func TestCompact(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	for i := range 6 {
+		a := Article{ID: fmt.Sprintf("a%d", i), Title: "Hội nghị lần " + fmt.Sprint(i), Body: "Hội nghị bàn công tác xây dựng nông thôn mới."}
+		if err := ix.Index(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := rootSegments(t, ix); n < 2 {
+		t.Skipf("the writes left %d segment: nothing to compact", n)
+	}
+	before, err := ix.Search(ctx, Request{Query: `"nông thôn mới"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := rootSegments(t, ix); n != 1 {
+		t.Errorf("%d segments after Compact, want 1", n)
+	}
+	after, err := ix.Search(ctx, Request{Query: `"nông thôn mới"`})
+	if err != nil || after.Total != before.Total || after.Total != 6 {
+		t.Fatalf("after Compact: %v, %v; before %d matches", after, err, before.Total)
+	}
+}
