@@ -235,14 +235,16 @@ func (c *compiled) addWord(root *bq.BooleanQuery, w string) bq.Query {
 
 // addProximity scores a run of words long enough to be recognized with
 // an edit by the pairs of it an article holds (its words standing in
-// order, a term score), and from minRelaxWords words lets a fallback
+// order, a term score), with the adjacency bonus: in the second pass
+// only, where the postings of common pairs are read for the window's
+// documents, not for every match. From minRelaxWords words it lets a fallback
 // relax its must clauses musts to all but the run's edits.
 func (c *compiled) addProximity(root *bq.BooleanQuery, run string, musts []bq.Query) {
 	p, ok := newNearPhrase(run)
 	if !ok {
 		return
 	}
-	root.AddShould(p.pairs(proximityBoost, 0))
+	c.phrases = append(c.phrases, p.pairs(proximityBoost, 0))
 	if len(p.folded) < minRelaxWords || len(musts) < 2 {
 		return
 	}
