@@ -28,7 +28,7 @@ type searchView struct {
 	Pages      []linkView
 	Prev, Next string
 	Suggestion *linkView
-	Match      string // the line saying the hits are near or relaxed matches, or ""
+	Match      string        // the line saying the hits are near or relaxed matches, or ""
 	Hidden     []hiddenField // filters carried by the search form
 	Feed       string
 	Export     string
