@@ -251,7 +251,7 @@ func (c *compiled) addProximity(root *bq.BooleanQuery, run string, musts []bq.Qu
 	loose := bleve.NewDisjunctionQuery(musts...)
 	loose.SetMin(float64(max(1, len(musts)-p.limit)))
 	c.relax = append(c.relax, p)
-	c.loosen = append(c.loosen, loosening{strict: musts, near: p.candidates(), loose: loose})
+	c.loosen = append(c.loosen, loosening{strict: musts, near: p.candidates(), loose: loose, run: true})
 }
 
 // seen reports whether text (in its canonical form) was already made a

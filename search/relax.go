@@ -46,21 +46,29 @@ const (
 type loosening struct {
 	strict      []bq.Query
 	near, loose bq.Query
+	run         bool // of a run of words, not of a quoted phrase
 }
 
-// looseQuery is the base query with every loosening applied: the near
-// clauses, or the loose ones where there are.
-func (c *compiled) looseQuery(loose bool) *bq.BooleanQuery {
+// Ways of loosening a query (looseQuery).
+const (
+	nearPhrases = iota // quoted phrases by their near candidates, runs strict
+	nearRuns           // runs by their near candidates
+	looseRuns          // runs by most of their words
+)
+
+// looseQuery is the base query with the loosenings of one way applied.
+func (c *compiled) looseQuery(way int) *bq.BooleanQuery {
 	full := *c.base
 	var must []bq.Query
 	if conj, ok := c.base.Must.(*bq.ConjunctionQuery); ok {
 		must = conj.Conjuncts
 	}
 	for _, l := range c.loosen {
+		if l.run == (way == nearPhrases) {
+			continue
+		}
 		must = slices.DeleteFunc(slices.Clone(must), func(q bq.Query) bool { return slices.Contains(l.strict, q) })
-	}
-	for _, l := range c.loosen {
-		if loose && l.loose != nil {
+		if way == looseRuns {
 			must = append(must, l.loose)
 		} else {
 			must = append(must, l.near)
@@ -169,7 +177,7 @@ func sortRanked(out []ranked) {
 // nearMatches answers a query whose quoted phrases no article holds as
 // written with the articles holding them with a few edits.
 func (ix *Index) nearMatches(ctx context.Context, req Request, c *compiled) (*bleve.SearchResult, string, error) {
-	loose := c.looseQuery(false)
+	loose := c.looseQuery(nearPhrases)
 	cands, _, err := ix.align(ctx, req, loose, c.near, false, analyzedHits{})
 	if err != nil {
 		return nil, "", err
@@ -204,7 +212,11 @@ func (ix *Index) nearMatches(ctx context.Context, req Request, c *compiled) (*bl
 // is not empty. (Looking for the near holders only by their pairs, rarer
 // than words, keeps the second case cheap.)
 func (ix *Index) relaxed(ctx context.Context, req Request, c *compiled, res *bleve.SearchResult, cache analyzedHits) (*bleve.SearchResult, string, error) {
-	loose := c.looseQuery(res.Total == 0)
+	way := nearRuns
+	if res.Total == 0 {
+		way = looseRuns
+	}
+	loose := c.looseQuery(way)
 	cands, lres, err := ix.align(ctx, req, loose, c.relax, true, cache)
 	if err != nil {
 		return nil, "", err

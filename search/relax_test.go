@@ -24,6 +24,8 @@ func TestMatchKinds(t *testing.T) {
 		{"a word no article holds", "Dễ trăm lần không gấu cũng chịu, khó vạn lần dân liệu cũng xong", MatchRelaxed, "demo-001", 1, true},
 		{"the same without diacritics", "de tram lan khong gau cung chiu, kho van lan dan lieu cung xong", MatchRelaxed, "demo-001", 1, true},
 		{"quoted, one word wrong", `"Dễ trăm lần không gấu cũng chịu"`, MatchNear, "demo-001", 1, true},
+		{"quoted, one word wrong, words beside", `"Dễ trăm lần không gấu cũng chịu" khó vạn lần dân liệu cũng xong`, MatchNear, "demo-001", 1, true},
+		{"quoted, one word wrong, a word beside no near holder has", `"Dễ trăm lần không gấu cũng chịu" Viettel`, MatchNear, "", 0, true},
 		{"quoted, nothing near", `"gấu trúc khổng lồ ăn tre trên núi cao"`, MatchNear, "", 0, true},
 		{"short quote, nothing", `"gấu trúc ăn"`, MatchExact, "", 0, true},
 		{"sorted by date, no fallback", `"Dễ trăm lần không gấu cũng chịu" sort`, MatchExact, "", 0, true},
