@@ -43,12 +43,13 @@ type compiled struct {
 	// typed are the forms typed of the clauses that also match as
 	// vocabulary equivalents: the rescoring pass ranks the documents
 	// holding all of them above the others.
-	typed    []bq.Query
-	hasText  bool     // some clause must match text: rank by relevance
-	textRuns []string // positive text, for suggestions
-	marks    []string // positive words, runs and phrases, to highlight
-	altMarks []string // their vocabulary equivalents, highlighted only as whole phrases
-	clauses  map[string]bool
+	typed   []bq.Query
+	hasText bool // some clause must match text: rank by relevance
+	clauses map[string]bool
+	// show is what the results highlight and the suggestion rewrites,
+	// derived from the parsed query apart from the bleve query: set by
+	// Index.prepare with markings.
+	show marking
 	// near are the quoted phrases looked for with edits when no article
 	// holds them as written, relax the runs of words relaxed when the
 	// articles holding all their words do not hold them nearly in order,
@@ -84,13 +85,11 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 		for _, t := range clause.Alts {
 			tq := termQuery(t.Text, clause.Not)
 			if tq != nil && !clause.Not {
-				c.marks = append(c.marks, t.Text)
 				if alts := phraseExpansions(t.Text, vocab); t.Phrase && len(alts) > 0 {
 					if len(clause.Alts) == 1 {
 						c.typed = append(c.typed, tq)
 					}
 					tq = withExpansions(tq, nil, alts)
-					c.altMarks = append(c.altMarks, alts...)
 				}
 			}
 			if tq != nil {
@@ -117,7 +116,6 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 			}
 		}
 		if len(clause.Alts) == 1 {
-			c.textRuns = append(c.textRuns, clause.Alts[0].Text)
 			root.AddShould(titleQuery(clause.Alts[0].Text))
 		}
 	}
@@ -196,9 +194,6 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	}
 	c.addProximity(root, text, musts)
 	subs := substitutions(words, matches)
-	c.textRuns = append(c.textRuns, text)
-	c.marks = append(c.marks, text)
-	c.altMarks = append(c.altMarks, subs...)
 	root.AddShould(titleQuery(text))
 	if len(words) >= minQuoteWords {
 		c.quotes = appendQuery(c.quotes, phraseQuery(text, 1))

@@ -34,7 +34,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 		firsts = append(firsts, h)
 	}
 	from := min((req.Page-1)*req.Size, len(firsts))
-	hl := newHighlighter(c.marks, c.altMarks...)
+	hl := newHighlighter(c.show.marks, c.show.altMarks...)
 	page := make([]Hit, 0, req.Size)
 	for _, h := range firsts[from:min(from+req.Size, len(firsts))] {
 		if err := ctx.Err(); err != nil { // nothing runs after a 504

@@ -50,7 +50,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Hits:   make([]Hit, 0, len(res.Hits)),
 		Facets: facets(res.Facets),
 	}
-	hl := newHighlighter(c.marks, c.altMarks...)
+	hl := newHighlighter(c.show.marks, c.show.altMarks...)
 	for _, h := range res.Hits {
 		if err := ctx.Err(); err != nil { // nothing runs after a 504
 			return nil, searchError(err)
@@ -76,10 +76,12 @@ func (ix *Index) prepare(ctx context.Context, req *Request) (context.Context, *c
 	if err != nil {
 		return ctx, nil, fmt.Errorf("%w: %w", ErrBadQuery, err)
 	}
-	c, err := compile(pq, req.Filters, ix.political.Load())
+	vocab := ix.political.Load()
+	c, err := compile(pq, req.Filters, vocab)
 	if err != nil {
 		return ctx, nil, err
 	}
+	c.show = markings(pq, vocab)
 	ctx, err = ix.bm25Context(ctx)
 	return ctx, c, err
 }

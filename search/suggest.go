@@ -107,7 +107,7 @@ func nextWord(s string) string {
 // index does not know. It returns "" when it has nothing better, or
 // when ctx is done.
 func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchResult) string {
-	if len(c.textRuns) == 0 || ctx.Err() != nil {
+	if len(c.show.textRuns) == 0 || ctx.Err() != nil {
 		return ""
 	}
 	terms, err := ix.terms.get(ix.bleve)
@@ -115,7 +115,7 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 		return ""
 	}
 	var texts analyzedTexts
-	for _, run := range c.textRuns {
+	for _, run := range c.show.textRuns {
 		if !analyzers.HasDiacritics(run) {
 			if texts, err = hitTexts(ctx, res.Hits); err != nil {
 				return ""
@@ -125,7 +125,7 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	}
 	var parts []string
 	changed := false
-	for _, run := range c.textRuns {
+	for _, run := range c.show.textRuns {
 		s := run
 		if !analyzers.HasDiacritics(run) {
 			s = restore(run, terms, texts)
