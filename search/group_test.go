@@ -7,8 +7,8 @@ import (
 )
 
 // TestGroupedShowsTheFirstPrinted asserts that a grouped hit shows the copy
-// printed first, ties broken as indexer/dedup.First breaks them: by crawl
-// time (unknown last), then by id.
+// printed first, and sort=oldest puts it first, ties broken as
+// indexer/dedup.First breaks them: by crawl time (unknown last), then by id.
 func TestGroupedShowsTheFirstPrinted(t *testing.T) {
 	day := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
 	copyOf := func(id string, published, crawled time.Time) Article {
@@ -28,6 +28,10 @@ func TestGroupedShowsTheFirstPrinted(t *testing.T) {
 		r, err := ix.Search(context.Background(), Request{Query: "sơ kết", GroupSyndicated: true})
 		if err != nil || len(r.Hits) != 1 || r.Hits[0].ID != tt.want || r.Hits[0].Copies != 2 {
 			t.Errorf("%s: %v %+v, want %s with 2 copies", tt.name, err, ids(r), tt.want)
+		}
+		r, err = ix.Search(context.Background(), Request{Query: "sơ kết", Sort: SortOldest})
+		if err != nil || len(r.Hits) != 3 || r.Hits[0].ID != tt.want {
+			t.Errorf("%s, sort oldest: %v %+v, want %s first", tt.name, err, ids(r), tt.want)
 		}
 	}
 }

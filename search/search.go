@@ -208,10 +208,8 @@ func (ix *Index) request(req Request, q bq.Query, hasText bool, size, from int) 
 			&bsearch.SortScore{Desc: true},
 		})
 	case req.Sort == SortOldest:
-		sr.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortField{Field: fieldPublished, Missing: bsearch.SortFieldMissingLast},
-			&bsearch.SortScore{Desc: true},
-		})
+		// The order of "who printed it first", as for copies (dedup.First).
+		sr.SortByCustom(firstPrinted())
 	}
 	for _, d := range filter.Faceted() {
 		sr.AddFacet(d.Name, bleve.NewFacetRequest(d.FacetField, d.FacetSize))
