@@ -169,15 +169,60 @@ func restore(run string, terms *terms, texts analyzedTexts) string {
 			}
 		}
 		if j == i+1 {
-			w := words[i]
-			if e, ok := terms.best[analyzers.Fold(w)]; ok {
-				w = e.term
-			}
-			out = append(out, w)
+			out = append(out, restoreWord(words, i, terms, texts))
 		}
 		i = j
 	}
 	return strings.Join(out, " ")
+}
+
+// restoreWord restores the diacritics of words[i], which no span of
+// the run around it matched: from the hits' texts when they hold it one
+// word away from its neighbour's neighbour (the word between is the one
+// remembered wrong: "de muoi lan" restores "de" from "Dễ trăm lần"), else
+// as the index's commonest form.
+func restoreWord(words []string, i int, terms *terms, texts analyzedTexts) string {
+	w := foldedTerms(words[i])
+	if len(w) == 1 {
+		if i+2 < len(words) {
+			if next := foldedTerms(words[i+2]); len(next) > 0 {
+				if s, ok := texts.wordIn([]string{w[0], "", next[0]}, 0); ok {
+					return analyzers.NormalizeCase(s)
+				}
+			}
+		}
+		if i >= 2 {
+			if prev := foldedTerms(words[i-2]); len(prev) > 0 {
+				if s, ok := texts.wordIn([]string{prev[len(prev)-1], "", w[0]}, 2); ok {
+					return analyzers.NormalizeCase(s)
+				}
+			}
+		}
+	}
+	if e, ok := terms.best[analyzers.Fold(words[i])]; ok {
+		return e.term
+	}
+	return words[i]
+}
+
+// wordIn returns the commonest form the texts give the k-th word of the
+// folded phrase want, where "" stands for any word.
+func (ts analyzedTexts) wordIn(want []string, k int) (string, bool) {
+	var c commonest
+	for _, t := range ts {
+		for i := 0; i+len(want) <= len(t.toks); i++ {
+			j := 0
+			for j < len(want) && (want[j] == "" || t.toks[i+j].Term == want[j]) {
+				j++
+			}
+			if j < len(want) {
+				continue
+			}
+			tok := t.toks[i+k]
+			c.add(t.text[tok.Start:tok.End])
+		}
+	}
+	return c.get()
 }
 
 // analyzedText is a stored text with its folded tokens, one per position.
@@ -211,23 +256,42 @@ func hitTexts(ctx context.Context, hits bsearch.DocumentMatchCollection) (analyz
 // a phrase: writings are counted by their canonical lowercase form, and
 // the first writing of the most counted form is returned.
 func (ts analyzedTexts) find(want []string) (string, bool) {
-	counts := map[string]int{}
-	first := map[string]string{}
-	best := ""
+	var c commonest
 	for _, t := range ts {
 		for _, m := range t.all(want) {
-			s := t.text[m.start:m.end]
-			key := analyzers.Normalize(s)
-			if _, ok := first[key]; !ok {
-				first[key] = s
-			}
-			counts[key]++
-			if counts[key] > counts[best] {
-				best = key
-			}
+			c.add(t.text[m.start:m.end])
 		}
 	}
-	return first[best], best != ""
+	return c.get()
+}
+
+// commonest counts the forms of a text by their canonical form and keeps
+// the first spelling of each.
+type commonest struct {
+	counts map[string]int
+	first  map[string]string
+	best   string
+}
+
+// add counts one occurrence of s.
+func (c *commonest) add(s string) {
+	if c.counts == nil {
+		c.counts, c.first = map[string]int{}, map[string]string{}
+	}
+	key := analyzers.Normalize(s)
+	if _, ok := c.first[key]; !ok {
+		c.first[key] = s
+	}
+	c.counts[key]++
+	if c.counts[key] > c.counts[c.best] {
+		c.best = key
+	}
+}
+
+// get returns the first spelling of the commonest form, false when none
+// was added.
+func (c *commonest) get() (string, bool) {
+	return c.first[c.best], c.best != ""
 }
 
 // all returns every occurrence of the folded terms want as a phrase.
