@@ -55,7 +55,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 		Hits:   page,
 		Facets: facets(res.Facets),
 	}
-	out.Suggestion = ix.suggestion(ctx, c, res)
+	out.Suggestion = ix.suggestion(ctx, c, res, analyzedHits{})
 	if err := ctx.Err(); err != nil {
 		return nil, searchError(err)
 	}

@@ -284,26 +284,6 @@ func (r nearRank) less(o nearRank) bool {
 	return r.exactEdits < o.exactEdits
 }
 
-// analyzedHits are the analyzed texts of the hits of one request, each
-// hit analyzed once however often it is aligned.
-type analyzedHits map[string][]analyzedText
-
-// of returns the stored title, lead and body of h (the first
-// maxScanBytes of each), analyzed.
-func (a analyzedHits) of(h *bsearch.DocumentMatch) []analyzedText {
-	if texts, ok := a[h.ID]; ok {
-		return texts
-	}
-	var texts []analyzedText
-	for _, seg := range hitSegments(h) {
-		if text := scanned(seg.text); text != "" {
-			texts = append(texts, analyzedText{text, firstAtPosition(analyzers.AnalyzeFolded(text))})
-		}
-	}
-	a[h.ID] = texts
-	return texts
-}
-
 // alignHit finds every phrase of ps approximately in the stored title,
 // lead or body of h, and ranks the hit by the sum of their edits.
 func alignHit(h *bsearch.DocumentMatch, ps []nearPhrase, cache analyzedHits) (nearRank, bool) {

@@ -81,8 +81,9 @@ func (c *compiled) looseQuery(way int) *bq.BooleanQuery {
 // fallback replaces res, the strict answer to a relevance search, when a
 // quoted phrase matched nothing (near matches) or a long run of words
 // matched nothing or only articles not holding it nearly in order
-// (relaxed). It returns the answer and its match kind.
-func (ix *Index) fallback(ctx context.Context, req Request, c *compiled, res *bleve.SearchResult) (*bleve.SearchResult, string, error) {
+// (relaxed). It returns the answer and its match kind; the hits it
+// analyzes stay in cache for the suggestion.
+func (ix *Index) fallback(ctx context.Context, req Request, c *compiled, res *bleve.SearchResult, cache analyzedHits) (*bleve.SearchResult, string, error) {
 	if req.Sort != SortRelevance || len(c.loosen) == 0 {
 		return res, MatchExact, nil
 	}
@@ -91,11 +92,11 @@ func (ix *Index) fallback(ctx context.Context, req Request, c *compiled, res *bl
 		if res.Total > 0 {
 			return res, MatchExact, nil
 		}
-		return ix.nearMatches(ctx, req, c)
+		return ix.nearMatches(ctx, req, c, cache)
 	case res.Total == 0:
-		return ix.relaxed(ctx, req, c, res, analyzedHits{})
+		return ix.relaxed(ctx, req, c, res, cache)
 	case req.Page == 1:
-		if cache := (analyzedHits{}); !nearlyFirst(res.Hits, c.relax, cache) {
+		if !nearlyFirst(res.Hits, c.relax, cache) {
 			return ix.relaxed(ctx, req, c, res, cache)
 		}
 	}
@@ -176,9 +177,9 @@ func sortRanked(out []ranked) {
 
 // nearMatches answers a query whose quoted phrases no article holds as
 // written with the articles holding them with a few edits.
-func (ix *Index) nearMatches(ctx context.Context, req Request, c *compiled) (*bleve.SearchResult, string, error) {
+func (ix *Index) nearMatches(ctx context.Context, req Request, c *compiled, cache analyzedHits) (*bleve.SearchResult, string, error) {
 	loose := c.looseQuery(nearPhrases)
-	cands, _, err := ix.align(ctx, req, loose, c.near, false, analyzedHits{})
+	cands, _, err := ix.align(ctx, req, loose, c.near, false, cache)
 	if err != nil {
 		return nil, "", err
 	}

@@ -37,7 +37,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, searchError(err)
 	}
-	res, match, err := ix.fallback(ctx, req, c, res)
+	cache := analyzedHits{} // the hits' texts, for the fallback and the suggestion
+	res, match, err := ix.fallback(ctx, req, c, res, cache)
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -57,7 +58,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, toHit(h, hl))
 	}
-	out.Suggestion = ix.suggestion(ctx, c, res)
+	out.Suggestion = ix.suggestion(ctx, c, res, cache)
 	if err := ctx.Err(); err != nil {
 		return nil, searchError(err)
 	}

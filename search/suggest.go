@@ -61,7 +61,7 @@ func (ix *Index) completePhrase(ctx context.Context, head, key string, n int) ([
 	if err != nil {
 		return nil, err
 	}
-	texts, err := hitTexts(ctx, res.Hits)
+	texts, err := analyzedHits{}.texts(ctx, res.Hits)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func nextWord(s string) string {
 // restored from the hits that matched them, or a correction of words the
 // index does not know. It returns "" when it has nothing better, or
 // when ctx is done.
-func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchResult) string {
+func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchResult, cache analyzedHits) string {
 	if len(c.show.textRuns) == 0 || ctx.Err() != nil {
 		return ""
 	}
@@ -117,7 +117,7 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	var texts analyzedTexts
 	for _, run := range c.show.textRuns {
 		if !analyzers.HasDiacritics(run) {
-			if texts, err = hitTexts(ctx, res.Hits); err != nil {
+			if texts, err = cache.texts(ctx, res.Hits); err != nil {
 				return ""
 			}
 			break
@@ -235,19 +235,36 @@ type analyzedText struct {
 // phrase look-ups.
 type analyzedTexts []analyzedText
 
-// hitTexts analyzes the first maxScanBytes of each text of the hits,
-// stopping with ctx's error when it is done.
-func hitTexts(ctx context.Context, hits bsearch.DocumentMatchCollection) (analyzedTexts, error) {
+// analyzedHits are the analyzed texts of the hits of one request, each
+// hit analyzed once however often it is aligned or read for a
+// suggestion.
+type analyzedHits map[string][]analyzedText
+
+// of returns the stored title, lead and body of h (the first
+// maxScanBytes of each), analyzed.
+func (a analyzedHits) of(h *bsearch.DocumentMatch) []analyzedText {
+	if texts, ok := a[h.ID]; ok {
+		return texts
+	}
+	var texts []analyzedText
+	for _, seg := range hitSegments(h) {
+		if text := scanned(seg.text); text != "" {
+			texts = append(texts, analyzedText{text, firstAtPosition(analyzers.AnalyzeFolded(text))})
+		}
+	}
+	a[h.ID] = texts
+	return texts
+}
+
+// texts returns the analyzed texts of hits, stopping with ctx's error
+// when it is done.
+func (a analyzedHits) texts(ctx context.Context, hits bsearch.DocumentMatchCollection) (analyzedTexts, error) {
 	var out analyzedTexts
 	for _, h := range hits {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, seg := range hitSegments(h) {
-			if text := scanned(seg.text); text != "" {
-				out = append(out, analyzedText{text, firstAtPosition(analyzers.AnalyzeFolded(text))})
-			}
-		}
+		out = append(out, a.of(h)...)
 	}
 	return out, nil
 }
