@@ -27,6 +27,9 @@ const (
 	minQuoteWords    = 5
 	exactAccentBoost = 4.0
 	adjacencyBoost   = 16.0
+	// proximityBoost weighs the query's pairs an article holds, in the
+	// second pass of a run of words: how much of it stands in order.
+	proximityBoost = 1.0
 )
 
 // compiled is a request turned into a bleve query.

@@ -33,9 +33,6 @@ const (
 	// minRelaxWords is the shortest unquoted run of words relaxed when
 	// the documents holding all its words do not hold them in order.
 	minRelaxWords = 5
-	// proximityBoost weighs the query's pairs an article holds, in the
-	// ordinary search of a run of words.
-	proximityBoost = 1.0
 )
 
 // loosening is must clauses of the query (strict) and the clauses that
