@@ -4,13 +4,16 @@
 # connections) on a query mix of quoted passages in four typings and titles
 # typed without diacritics, and record import docs/s, index MB and serve RSS;
 # then bleve's standard analyzer on the same articles and queries, in the
-# same run (vngen baseline), as the reference.
+# same run (vngen baseline), as the reference. One client also runs each
+# query shape alone (quoted exact, folded, NFD, other tone placement; titles
+# typed without diacritics) for p50/p99 per shape.
 #
 #   scripts/scale.sh [SIZE...]      sizes: 63k (the shared corpus) or a number of
 #                                   generated articles; default: 63k 250000 1000000
 #
-# Work files go to ${WORK:-/tmp/vnsearch-scale}; the table is printed and written
-# to $WORK/scale.md. Needs ../shared/corpus beside the repository.
+# Work files go to ${WORK:-/tmp/vnsearch-scale}; the tables are printed and
+# written to $WORK/scale.md and $WORK/shapes.md. Needs ../shared/corpus beside
+# the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-/tmp/vnsearch-scale}
@@ -21,7 +24,8 @@ SIZES=("${@:-63k 250000 1000000}")
 mkdir -p "$WORK/bin"
 go build -o "$WORK/bin/" ./cmd/vnsearch ./cmd/vngen ./cmd/vnload
 bin=$WORK/bin
-"$bin/vngen" queries --n 60 "${CORPUS[@]}" > "$WORK/queries.txt"
+"$bin/vngen" queries --n 60 --shapes "$WORK/shapes" "${CORPUS[@]}" > "$WORK/queries.txt"
+SHAPES=(exact folded nfd tone titles)
 serve_pid=
 cleanup() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -29,6 +33,9 @@ trap cleanup EXIT INT TERM
 table=$WORK/scale.md
 echo "| articles | import docs/s | index MB | serve RSS MB | p50 ms (1 client) | p99 ms (1 client) | q/s (8 conn) | errors | bleve-standard docs/s | bleve-standard MB | bleve-standard p50 / p99 ms |" > "$table"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$table"
+shapes=$WORK/shapes.md
+echo "| articles | $(printf '%s p50 / p99 ms | ' "${SHAPES[@]}")" > "$shapes"
+echo "|---:|$(printf -- '---:|%.0s' "${SHAPES[@]}")" >> "$shapes"
 for size in ${SIZES[@]}; do
   data=$WORK/data-$size
   rm -rf "$data"
@@ -51,6 +58,13 @@ for size in ${SIZES[@]}; do
   done
   "$bin/vnload" --url "http://127.0.0.1:$PORT" --levels 1,8 --requests "$REQUESTS" --duration 120s \
     --queries "$WORK/queries.txt" > "$WORK/vnload-$size.md"
+  row="| $size |"
+  for shape in "${SHAPES[@]}"; do
+    "$bin/vnload" --url "http://127.0.0.1:$PORT" --levels 1 --requests 300 --duration 60s \
+      --queries "$WORK/shapes/$shape.txt" > "$WORK/vnload-$size-$shape.md"
+    row="$row$(grep '^| 1 |' "$WORK/vnload-$size-$shape.md" | awk -F'|' '{printf " %s /%s |", $6, $8}')"
+  done
+  echo "$row" >> "$shapes"
   rss=$(( $(grep VmHWM "/proc/$serve_pid/status" | awk '{print $2}') / 1024 ))
   kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
   one=$(grep '^| 1 |' "$WORK/vnload-$size.md")
@@ -64,4 +78,4 @@ for size in ${SIZES[@]}; do
   printf '| %s | %.0f | %s | %s |%s|%s|%s|%s| %s | %s | %s |\n' "$docs" "$(echo "$docs / $took" | bc -l)" "$mb" "$rss" \
     "$p50" "$p99" "$qps" "$errs" "$sdocs" "$smb" "$slat" >> "$table"
 done
-cat "$table"
+cat "$table" "$shapes"

@@ -1,7 +1,7 @@
 // Command vngen writes benchmark material from the shared corpus.
 //
 //	vngen articles --n 250000 [--seed 1] CORPUS.jsonl[.gz]... > articles.jsonl
-//	vngen queries --n 60 [--seed 1] CORPUS.jsonl[.gz]... > queries.txt
+//	vngen queries --n 60 [--seed 1] [--shapes DIR] CORPUS.jsonl[.gz]... > queries.txt
 //	vngen baseline --queries queries.txt CORPUS.jsonl[.gz]...
 //
 // articles assembles n distinct articles from the paragraphs of the corpus:
@@ -10,7 +10,10 @@
 // index of a million articles can be built from 63,000. queries writes a
 // query mix for vnload, one API query string a line: passages of six
 // syllables quoted exact, without diacritics, in NFD and with the other
-// tone placement, and titles typed without diacritics, all distinct.
+// tone placement, and titles typed without diacritics, all distinct;
+// with --shapes it also writes each shape's queries to a file of its own
+// in DIR (exact.txt, folded.txt, nfd.txt, tone.txt, titles.txt), so a
+// load test can report latency per shape.
 // Output is repeatable for a seed. baseline indexes the corpus with
 // bleve's standard analyzer and times the query mix in-process: the
 // reference of the scale benchmark (scripts/scale.sh).
@@ -29,6 +32,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -59,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	n := fs.Int("n", 1000, "how many articles or passages to write")
 	seed := fs.Uint64("seed", 1, "random seed")
 	queryFile := fs.String("queries", "", "baseline: file of API query strings, one a line")
+	shapes := fs.String("shapes", "", "queries: also write each shape's queries to DIR/SHAPE.txt")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -81,12 +86,44 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if args[0] == "articles" {
 		err = c.articles(ctx, w, rng, *n)
 	} else {
-		err = c.queries(w, rng, *n)
+		err = c.writeQueries(w, rng, *n, *shapes)
 	}
 	if err != nil {
 		return err
 	}
 	return w.Flush()
+}
+
+// Query shapes of the mix, in the order a passage is typed.
+var queryShapes = []string{"exact", "folded", "nfd", "tone", "titles"}
+
+// writeQueries writes the mix to w and, when dir is set, each shape's
+// queries to dir/SHAPE.txt.
+func (c *corpus) writeQueries(w io.Writer, rng *rand.Rand, n int, dir string) error {
+	if dir == "" {
+		return c.queries(w, rng, n, nil)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("shapes directory: %w", err)
+	}
+	files := map[string]*os.File{}
+	bufs := map[string]*bufio.Writer{}
+	for _, shape := range queryShapes {
+		f, err := os.Create(filepath.Join(dir, shape+".txt"))
+		if err != nil {
+			return fmt.Errorf("shape file: %w", err)
+		}
+		defer f.Close()
+		files[shape], bufs[shape] = f, bufio.NewWriter(f)
+	}
+	err := c.queries(w, rng, n, func(shape, line string) error {
+		_, err := fmt.Fprintln(bufs[shape], line)
+		return err
+	})
+	for _, shape := range queryShapes {
+		err = errors.Join(err, bufs[shape].Flush(), files[shape].Close())
+	}
+	return err
 }
 
 // corpus is what the generator draws from.
@@ -237,15 +274,23 @@ const passageWords = 6
 
 // queries writes n passages in four typings and n titles without
 // diacritics, as API query strings, each once.
-func (c *corpus) queries(w io.Writer, rng *rand.Rand, n int) error {
+// queries writes n passages in four typings and n titles to w; each line
+// written is also told to shape (when not nil) with its shape.
+func (c *corpus) queries(w io.Writer, rng *rand.Rand, n int, shape func(shape, line string) error) error {
 	seen := map[string]bool{}
-	emit := func(q string) error {
+	emit := func(kind, q string) error {
 		if seen[q] {
 			return nil
 		}
 		seen[q] = true
-		_, err := fmt.Fprintln(w, "q="+url.QueryEscape(q))
-		return err
+		line := "q=" + url.QueryEscape(q)
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+		if shape != nil {
+			return shape(kind, line)
+		}
+		return nil
 	}
 	for found, tries := 0, 0; found < n && tries < 100*n; tries++ {
 		words := strings.Fields(c.bodies[rng.IntN(len(c.bodies))])
@@ -259,12 +304,12 @@ func (c *corpus) queries(w io.Writer, rng *rand.Rand, n int) error {
 			continue
 		}
 		found++
-		for _, typed := range []string{passage, analyzers.Fold(passage), norm.NFD.String(passage), analyzers.SwapTone(passage)} {
-			if err := emit(`"` + typed + `"`); err != nil {
+		for i, typed := range []string{passage, analyzers.Fold(passage), norm.NFD.String(passage), analyzers.SwapTone(passage)} {
+			if err := emit(queryShapes[i], `"`+typed+`"`); err != nil {
 				return fmt.Errorf("write query: %w", err)
 			}
 		}
-		if err := emit(analyzers.Fold(c.titles[rng.IntN(len(c.titles))])); err != nil {
+		if err := emit("titles", analyzers.Fold(c.titles[rng.IntN(len(c.titles))])); err != nil {
 			return fmt.Errorf("write query: %w", err)
 		}
 	}

@@ -7,8 +7,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnsearch/vnsearch/analyzers"
 )
 
 // corpusFile writes a small corpus of three articles.
@@ -77,6 +82,52 @@ func TestQueries(t *testing.T) {
 	}
 	if quoted < 10 {
 		t.Errorf("%d quoted passages, want the passages in several typings", quoted)
+	}
+}
+
+func TestQueryShapes(t *testing.T) {
+	path := corpusFile(t)
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"queries", "--n", "5", "--shapes", dir, path}, &out, os.Stderr); err != nil {
+		t.Fatal(err)
+	}
+	mix := strings.Fields(out.String())
+	var all []string
+	for _, shape := range queryShapes {
+		b, err := os.ReadFile(filepath.Join(dir, shape+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Fields(string(b))
+		if len(lines) == 0 && shape != "tone" { // a passage may have no other tone placement
+			t.Errorf("no %s queries", shape)
+		}
+		for _, line := range lines {
+			v, _ := url.ParseQuery(line)
+			q := v.Get("q")
+			quoted := strings.HasPrefix(q, `"`)
+			var ok bool
+			switch shape {
+			case "exact", "tone":
+				ok = quoted && analyzers.HasDiacritics(q) && norm.NFC.IsNormalString(q)
+			case "folded":
+				ok = quoted && !analyzers.HasDiacritics(q)
+			case "nfd":
+				ok = quoted && !norm.NFC.IsNormalString(q)
+			case "titles":
+				ok = !quoted && !analyzers.HasDiacritics(q)
+			}
+			if !ok {
+				t.Errorf("%s file holds %q", shape, q)
+			}
+		}
+		all = append(all, lines...)
+	}
+	slices.Sort(all)
+	slices.Sort(mix)
+	if !slices.Equal(all, mix) {
+		t.Errorf("the shape files hold %d queries, the mix %d: not the same queries", len(all), len(mix))
 	}
 }
 
