@@ -62,15 +62,11 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	lock, err := lockData(ctx, cfg.Data, "crawl")
+	ix, lock, err := openLocked(ctx, cfg.Data, "crawl")
 	if err != nil {
 		return err
 	}
 	defer lock.Close()
-	ix, err := openIndex(cfg.Data)
-	if err != nil {
-		return err
-	}
 	defer ix.Close()
 	if cfg.Once {
 		c, err := openCrawler(ctx, cfg.Data, cfg.Crawler, ix, log)

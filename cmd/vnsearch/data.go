@@ -27,6 +27,21 @@ func openIndex(data string) (*search.Index, error) {
 	return ix, explainVersion(data, err)
 }
 
+// openLocked takes the lock of the data directory for command (lockData),
+// then opens its index. The caller closes the index, then the lock.
+func openLocked(ctx context.Context, data, command string) (*search.Index, *dataLock, error) {
+	lock, err := lockData(ctx, data, command)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := openIndex(data)
+	if err != nil {
+		lock.Close()
+		return nil, nil, err
+	}
+	return ix, lock, nil
+}
+
 // ensureDemo loads the bundled demo corpus into ix when ix is empty, so
 // that a first run shows real results.
 func ensureDemo(ctx context.Context, ix *search.Index, log *slog.Logger) error {

@@ -35,15 +35,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errors.New("no query")
 	}
-	lock, err := lockData(ctx, *data, "search")
+	ix, lock, err := openLocked(ctx, *data, "search")
 	if err != nil {
 		return err
 	}
 	defer lock.Close()
-	ix, err := openIndex(*data)
-	if err != nil {
-		return err
-	}
 	defer ix.Close()
 	if err := useVocabulary(ix, *vocabulary); err != nil {
 		return err

@@ -120,15 +120,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	lock, err := lockData(ctx, cfg.Data, "serve")
+	ix, lock, err := openLocked(ctx, cfg.Data, "serve")
 	if err != nil {
 		return err
 	}
 	defer lock.Close()
-	ix, err := openIndex(cfg.Data)
-	if err != nil {
-		return err
-	}
 	defer ix.Close()
 	if err := useVocabulary(ix, cfg.Vocabulary); err != nil {
 		return err

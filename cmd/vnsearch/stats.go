@@ -24,15 +24,11 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
-	lock, err := lockData(ctx, *data, "stats")
+	ix, lock, err := openLocked(ctx, *data, "stats")
 	if err != nil {
 		return err
 	}
 	defer lock.Close()
-	ix, err := openIndex(*data)
-	if err != nil {
-		return err
-	}
 	defer ix.Close()
 	n, err := ix.Count()
 	if err != nil {
