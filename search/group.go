@@ -35,14 +35,15 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 	}
 	from := min((req.Page-1)*req.Size, len(firsts))
 	hl := newHighlighter(c.show.marks, c.show.altMarks...)
+	cache := analyzedHits{} // the hits' texts, for the snippets and the suggestion
 	page := make([]Hit, 0, req.Size)
 	for _, h := range firsts[from:min(from+req.Size, len(firsts))] {
 		if err := ctx.Err(); err != nil { // nothing runs after a 504
 			return nil, searchError(err)
 		}
-		hit := toHit(h, hl)
+		hit := toHit(h, hl, cache)
 		if hit.Group != "" {
-			ix.originalOf(ctx, c, hl, &hit)
+			ix.originalOf(ctx, c, hl, cache, &hit)
 		}
 		page = append(page, hit)
 	}
@@ -55,7 +56,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 		Hits:   page,
 		Facets: facets(res.Facets),
 	}
-	out.Suggestion = ix.suggestion(ctx, c, res, analyzedHits{})
+	out.Suggestion = ix.suggestion(ctx, c, res, cache)
 	if err := ctx.Err(); err != nil {
 		return nil, searchError(err)
 	}
@@ -66,7 +67,7 @@ func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, st
 
 // originalOf replaces h by the earliest-published copy of its group that
 // matches the query, and counts the group's other copies.
-func (ix *Index) originalOf(ctx context.Context, c *compiled, hl *highlighter, h *Hit) {
+func (ix *Index) originalOf(ctx context.Context, c *compiled, hl *highlighter, cache analyzedHits, h *Hit) {
 	group := bleve.NewTermQuery(h.Group)
 	group.SetField(fieldGroup)
 	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(c.query, group), 1, 0, false)
@@ -77,7 +78,7 @@ func (ix *Index) originalOf(ctx context.Context, c *compiled, hl *highlighter, h
 		return
 	}
 	score := h.Score
-	*h = toHit(res.Hits[0], hl)
+	*h = toHit(res.Hits[0], hl, cache)
 	h.Score = score
 	h.Copies = ix.groupSize(ctx, group) - 1
 }

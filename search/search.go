@@ -37,7 +37,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, searchError(err)
 	}
-	cache := analyzedHits{} // the hits' texts, for the fallback and the suggestion
+	cache := analyzedHits{} // the hits' texts, for the fallback, the snippets and the suggestion
 	res, match, err := ix.fallback(ctx, req, c, res, cache)
 	if err != nil {
 		return nil, searchError(err)
@@ -56,7 +56,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if err := ctx.Err(); err != nil { // nothing runs after a 504
 			return nil, searchError(err)
 		}
-		out.Hits = append(out.Hits, toHit(h, hl))
+		out.Hits = append(out.Hits, toHit(h, hl, cache))
 	}
 	out.Suggestion = ix.suggestion(ctx, c, res, cache)
 	if err := ctx.Err(); err != nil {
@@ -229,8 +229,9 @@ func searchError(err error) error {
 	return fmt.Errorf("search index: %w", err)
 }
 
-// toHit converts a bleve hit with its stored fields, highlighting hl's words.
-func toHit(h *bsearch.DocumentMatch, hl *highlighter) Hit {
+// toHit converts a bleve hit with its stored fields, highlighting hl's
+// words in its texts, analyzed once in cache.
+func toHit(h *bsearch.DocumentMatch, hl *highlighter, cache analyzedHits) Hit {
 	a := fromFields(h.ID, h.Fields)
 	return Hit{
 		ID:         h.ID,
@@ -238,7 +239,7 @@ func toHit(h *bsearch.DocumentMatch, hl *highlighter) Hit {
 		Title:      a.Title,
 		Source:     a.Source,
 		Published:  a.Published,
-		Snippets:   snippets(a, hl),
+		Snippets:   snippets(a, hl, cache.hit(a.ID, a.Title, a.Lead, a.Body)),
 		Score:      h.Score,
 		Units:      nonNil(a.Units),
 		Directives: nonNil(a.Directives),

@@ -57,11 +57,14 @@ type span struct {
 // words occurs as a phrase, only the phrase is marked, not every occurrence
 // of its words. An article whose text did not match shows the start of its
 // lead or body. Only the first maxScanBytes of each text are read.
-func snippets(a *Article, hl *highlighter) []string {
-	segs := segments(a.Title, a.Lead, a.Body)[1:]
+func snippets(a *Article, hl *highlighter, texts *hitTexts) []string {
+	segs := texts.segs[1:]
 	spans := make([][]span, len(segs))
 	for i, seg := range segs {
-		spans[i] = hl.spans(scanned(seg.text))
+		if len(hl.folded) > 0 && seg.text != "" {
+			t := texts.segment(i + 1)
+			spans[i] = hl.spans(t.text, texts.tokens[i+1])
+		}
 	}
 	hl.preferPhrases(segs, spans)
 	var out []string
@@ -134,17 +137,15 @@ func newHighlighter(texts []string, alts ...string) *highlighter {
 	return hl
 }
 
-// spans returns the matches of the query words in text: a word typed with
-// diacritics marks its exact form when the text holds it, every folded form
-// otherwise.
-func (hl *highlighter) spans(text string) []span {
-	if len(hl.folded) == 0 || text == "" {
-		return nil
-	}
-	folded := analyzers.AnalyzeFolded(text)
-	vi := analyzers.Analyze(text)
-	if len(vi) != len(folded) {
-		vi = nil
+// spans returns the matches of the query words in text, whose folded
+// tokens are folded: a word typed with diacritics marks its exact form
+// when the text holds it, every folded form otherwise.
+func (hl *highlighter) spans(text string, folded []analyzers.Token) []span {
+	var vi []analyzers.Token // read only for words typed with diacritics
+	if len(hl.exact) > 0 {
+		if vi = analyzers.Analyze(text); len(vi) != len(folded) {
+			vi = nil
+		}
 	}
 	var spans []span
 	hasExact := map[string]bool{}

@@ -236,23 +236,52 @@ type analyzedText struct {
 type analyzedTexts []analyzedText
 
 // analyzedHits are the analyzed texts of the hits of one request, each
-// hit analyzed once however often it is aligned or read for a
-// suggestion.
-type analyzedHits map[string][]analyzedText
+// text of a hit analyzed once however often it is aligned, read for a
+// suggestion or highlighted.
+type analyzedHits map[string]*hitTexts
 
-// of returns the stored title, lead and body of h (the first
-// maxScanBytes of each), analyzed.
-func (a analyzedHits) of(h *bsearch.DocumentMatch) []analyzedText {
-	if texts, ok := a[h.ID]; ok {
-		return texts
+// hitTexts are the stored title, lead and body of a hit, each analyzed
+// when first read: its folded tokens one per position (texts), and every
+// token, a document number's whole beside its first part (tokens, what
+// highlighting marks).
+type hitTexts struct {
+	segs   []segment
+	texts  [3]*analyzedText
+	tokens [3][]analyzers.Token
+}
+
+// hit returns the texts of the hit id whose stored title, lead and body
+// these are.
+func (a analyzedHits) hit(id, title, lead, body string) *hitTexts {
+	if t, ok := a[id]; ok {
+		return t
 	}
+	t := &hitTexts{segs: segments(title, lead, body)}
+	a[id] = t
+	return t
+}
+
+// segment returns the i-th text of the hit (0 title, 1 lead, 2 body): the
+// first maxScanBytes of it, analyzed.
+func (t *hitTexts) segment(i int) *analyzedText {
+	if t.texts[i] == nil {
+		text := scanned(t.segs[i].text)
+		all := analyzers.AnalyzeFolded(text)
+		t.texts[i], t.tokens[i] = &analyzedText{text, firstAtPosition(all)}, all
+	}
+	return t.texts[i]
+}
+
+// of returns the stored title, lead and body of h that are not empty (the
+// first maxScanBytes of each), analyzed.
+func (a analyzedHits) of(h *bsearch.DocumentMatch) []analyzedText {
+	t := a.hit(h.ID, str(h.Fields[fieldTitle]), str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
 	var texts []analyzedText
-	for _, seg := range hitSegments(h) {
-		if text := scanned(seg.text); text != "" {
-			texts = append(texts, analyzedText{text, firstAtPosition(analyzers.AnalyzeFolded(text))})
+	for i, seg := range t.segs {
+		if seg.text != "" {
+			texts = append(texts, *t.segment(i))
 		}
 	}
-	a[h.ID] = texts
 	return texts
 }
 
@@ -357,11 +386,6 @@ func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bl
 		return nil, fmt.Errorf("search phrase %q: %w", phrase, err)
 	}
 	return res, nil
-}
-
-// hitSegments returns the stored title, lead and body of a hit.
-func hitSegments(h *bsearch.DocumentMatch) []segment {
-	return segments(str(h.Fields[fieldTitle]), str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
 }
 
 // firstAtPosition drops the extra tokens stacked on one position (a
