@@ -164,6 +164,32 @@ func (c *compiled) withPhrases(in bq.Query, more ...bq.Query) bq.Query {
 	return &full
 }
 
+// recordedBase is the base query with the scores of its must clauses
+// recorded into rec (see rescore.go).
+func (c *compiled) recordedBase(rec *mustScores) bq.Query {
+	if c.base.Must == nil {
+		rec.ok = false
+		return c.base
+	}
+	b := *c.base
+	b.Must = recorded{c.base.Must, rec}
+	return &b
+}
+
+// replaying returns q, the base query with more clauses, with its must
+// clauses replaced by their recorded scores, or q itself when none were
+// recorded.
+func (c *compiled) replaying(q bq.Query, must replayed) bq.Query {
+	b, ok := q.(*bq.BooleanQuery)
+	if must.scores == nil || !ok || c.base.Must == nil || !replayMust {
+		return q
+	}
+	replays.Add(1)
+	r := *b
+	r.Must = must
+	return &r
+}
+
 // addRun adds consecutive positive words: each must match, a vocabulary
 // form among them may match as any of its equivalents, and the words (or
 // an equivalent wording) found adjacent earn the phrase bonus.

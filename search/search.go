@@ -139,22 +139,33 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	case len(c.phrases) == 0 && len(c.typed) == 0 || from+req.Size > rescoreWindow:
 		return ix.bleve.SearchInContext(ctx, ix.request(req, c.query, c.hasText, req.Size, from))
 	}
-	first := ix.request(req, c.base, c.hasText, rescoreWindow, 0)
+	rec := &mustScores{ok: true}
+	first := ix.request(req, c.recordedBase(rec), c.hasText, rescoreWindow, 0)
 	first.Fields = nil
 	res, err := ix.bleve.SearchInContext(ctx, first)
 	if err != nil || len(res.Hits) == 0 {
 		return res, err
 	}
 	ids := make([]string, len(res.Hits))
+	scores := map[string]float64{} // the window's must scores, when all were recorded
+	weight := rec.weight
 	for i, h := range res.Hits {
 		ids[i] = h.ID
+		scores = withScore(scores, rec, h)
 	}
 	if res.Total > uint64(len(ids)) && len(c.quotes) > 0 {
-		quoted, err := ix.holders(ctx, bleve.NewConjunctionQuery(c.base, bleve.NewDisjunctionQuery(c.quotes...)))
+		rec := &mustScores{ok: true}
+		quoted, err := ix.holders(ctx, bleve.NewConjunctionQuery(c.recordedBase(rec), bleve.NewDisjunctionQuery(c.quotes...)))
 		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, quoted...)
+		for _, h := range quoted {
+			ids = append(ids, h.ID)
+			scores = withScore(scores, rec, h)
+		}
+		if rec.weight != weight { // not the same must clauses: replay nothing
+			scores = nil
+		}
 	}
 	// A conjunction leapfrogs to the window's documents, so the phrase
 	// checks run on them only (a filter would run them on every match).
@@ -168,12 +179,12 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 			return nil, err
 		}
 		if len(typed) > 0 {
-			t := bleve.NewDocIDQuery(typed)
+			t := bleve.NewDocIDQuery(hitIDs(typed))
 			t.SetBoost(typedTier)
 			tier = t
 		}
 	}
-	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.withPhrases(in, tier)), req.Size, from, false)
+	second := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(in, c.replaying(c.withPhrases(in, tier), replayed{scores, weight})), req.Size, from, false)
 	second.Fields = hitFields
 	page, err := ix.bleve.SearchInContext(ctx, second)
 	if err != nil {
@@ -183,19 +194,38 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	return page, nil
 }
 
-// holders returns the ids of the best rescoreWindow matches of q: the
-// holders of a quote, or of the typed forms within the window. The queries
-// are selective, so the phrase checks stay cheap.
-func (ix *Index) holders(ctx context.Context, q bq.Query) ([]string, error) {
+// holders returns the best rescoreWindow matches of q: the holders of a
+// quote, or of the typed forms within the window. The queries are
+// selective, so the phrase checks stay cheap.
+func (ix *Index) holders(ctx context.Context, q bq.Query) (bsearch.DocumentMatchCollection, error) {
 	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, rescoreWindow, 0, false))
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
+	return res.Hits, nil
+}
+
+// hitIDs returns the ids of hits.
+func hitIDs(hits bsearch.DocumentMatchCollection) []string {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	return ids, nil
+	return ids
+}
+
+// withScore adds the must score rec recorded for h to scores, or returns
+// nil (replay nothing) when scores is nil or rec has none for h.
+func withScore(scores map[string]float64, rec *mustScores, h *bsearch.DocumentMatch) map[string]float64 {
+	if scores == nil || !rec.ok {
+		return nil
+	}
+	score, ok := rec.score(h.IndexInternalID)
+	if !ok {
+		return nil
+	}
+	scores[h.ID] = score
+	return scores
 }
 
 // request builds the bleve request for one page.
