@@ -135,14 +135,14 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	from := (req.Page - 1) * req.Size
 	switch {
 	case req.Sort != SortRelevance:
-		return ix.bleve.SearchInContext(ctx, ix.request(req, c.base, c.hasText, req.Size, from))
+		return ix.searchFaceted(ctx, ix.request(req, c.base, c.hasText, req.Size, from))
 	case len(c.phrases) == 0 && len(c.typed) == 0 || from+req.Size > rescoreWindow:
-		return ix.bleve.SearchInContext(ctx, ix.request(req, c.query, c.hasText, req.Size, from))
+		return ix.searchFaceted(ctx, ix.request(req, c.query, c.hasText, req.Size, from))
 	}
 	rec := &mustScores{ok: true}
 	first := ix.request(req, c.recordedBase(rec), c.hasText, rescoreWindow, 0)
 	first.Fields = nil
-	res, err := ix.bleve.SearchInContext(ctx, first)
+	res, err := ix.searchFaceted(ctx, first)
 	if err != nil || len(res.Hits) == 0 {
 		return res, err
 	}
