@@ -391,7 +391,16 @@ func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bl
 // firstAtPosition drops the extra tokens stacked on one position (a
 // document number's whole beside its first part).
 func firstAtPosition(toks []analyzers.Token) []analyzers.Token {
-	out := toks[:0:0]
+	stacked := 0
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Position == toks[i-1].Position {
+			stacked++
+		}
+	}
+	if stacked == 0 {
+		return toks // the common case: shared, never written
+	}
+	out := make([]analyzers.Token, 0, len(toks)-stacked)
 	for i, t := range toks {
 		if i == 0 || t.Position != toks[i-1].Position {
 			out = append(out, t)
