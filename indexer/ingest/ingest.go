@@ -27,6 +27,9 @@ const (
 	// DefaultBatchBytes is the most text one index write holds: twelve
 	// 15 MB records must not be one batch.
 	DefaultBatchBytes = 32 << 20
+	// DefaultWrites is the most index writes in flight: an index builds
+	// the segment of a write in the writing goroutine, one core each.
+	DefaultWrites = 2
 	// DefaultCompactAfter is the fewest articles a load writes for the
 	// index to be compacted after it.
 	DefaultCompactAfter = 10000
@@ -49,8 +52,13 @@ type Config struct {
 	// Workers parse and enrich lines in parallel (0: one per core).
 	Workers int
 	// BatchArticles and BatchBytes bound one index write (0: defaults);
-	// BatchBytes also bounds the text read ahead of the writer.
+	// BatchBytes also bounds the text of the writes in flight, and the
+	// text read ahead of the writer.
 	BatchArticles, BatchBytes int
+	// Writes is the most index writes in flight (0: DefaultWrites): the
+	// writer fills a batch while the index builds the segments of the
+	// ones before.
+	Writes int
 	// CompactAfter: a load that writes at least this many articles
 	// compacts the index at its end, when the index can (0: default).
 	CompactAfter int
@@ -69,6 +77,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BatchBytes <= 0 {
 		c.BatchBytes = DefaultBatchBytes
+	}
+	if c.Writes <= 0 {
+		c.Writes = DefaultWrites
 	}
 	if c.CompactAfter <= 0 {
 		c.CompactAfter = DefaultCompactAfter
@@ -114,6 +125,7 @@ func Load(ctx context.Context, ix Index, r io.Reader, cfg Config) (Summary, erro
 		})
 	}
 	err = w.consume(ctx, ordered, ahead)
+	err = errors.Join(err, w.land()) // none left in flight after a failure
 	cancel()
 	for range ordered { // let the reader see the cancel and end
 	}
@@ -236,7 +248,7 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 		var lineErr *search.LineError
 		switch {
 		case errors.Is(it.err, io.EOF):
-			if err := w.flush(ctx); err != nil {
+			if err := errors.Join(w.flush(ctx), w.land()); err != nil {
 				return err
 			}
 			return w.finish(ctx)

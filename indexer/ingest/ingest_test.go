@@ -1,11 +1,14 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -124,8 +127,9 @@ func TestBatchesBoundedByBytes(t *testing.T) {
 	}
 }
 
-// TestLoadInInputOrder: many workers, yet the articles are written in
-// input order and the last line of a repeated id wins, counted once.
+// TestLoadInInputOrder: many workers and writes in flight, yet every
+// batch holds a run of the input, in order, and the last line of a
+// repeated id wins, counted once.
 func TestLoadInInputOrder(t *testing.T) {
 	var recs []map[string]string
 	for i := range 200 {
@@ -139,8 +143,12 @@ func TestLoadInInputOrder(t *testing.T) {
 	if sum.Indexed != 150 || sum.New != 150 || sum.Repeated != 50 {
 		t.Errorf("summary %+v", sum)
 	}
+	// Batches in flight together may land in any order; each holds a run
+	// of the input.
+	batches := slices.Clone(ix.batches)
+	slices.SortFunc(batches, func(a, b []search.Article) int { return cmp.Compare(titleNumber(a[0]), titleNumber(b[0])) })
 	i := 0
-	for _, b := range ix.batches {
+	for _, b := range batches {
 		for _, a := range b {
 			if want := fmt.Sprint("Bài ", i); a.Title != want {
 				t.Fatalf("article %d written as %q, want %q", i, a.Title, want)
@@ -155,6 +163,12 @@ func TestLoadInInputOrder(t *testing.T) {
 	if sum.New != 0 || sum.Updated != 10 {
 		t.Errorf("re-import: %+v", sum)
 	}
+}
+
+// titleNumber is the number of an article titled "Bài N".
+func titleNumber(a search.Article) int {
+	n, _ := strconv.Atoi(strings.TrimPrefix(a.Title, "Bài "))
+	return n
 }
 
 // TestMalformedLinesNumbered: every malformed line is reported with its

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -55,7 +56,9 @@ func (s Summary) String() string {
 	return b.String()
 }
 
-// writer is the one goroutine that groups copies and writes batches.
+// writer is the one goroutine that groups copies and hands batches to
+// index writes, up to Config.Writes of them in flight, and counts each
+// once it is durable, in input order.
 type writer struct {
 	ix    Index
 	cfg   Config
@@ -64,9 +67,34 @@ type writer struct {
 	cp    *copies
 	seen  map[string]struct{} // ids of this load
 
-	batch []search.Article
-	fresh []string // ids of the batch not seen before in this load
-	bytes int      // text in the batch
+	batch   []search.Article
+	fresh   []string // ids of the batch not seen before in this load
+	bytes   int      // text in the batch
+	repeats bool     // the batch holds an id seen before in this load
+
+	flying      []*flight // the writes in flight, oldest first
+	flyingBytes int       // text in flight
+}
+
+// flight is one batch being written while the writer fills the next.
+type flight struct {
+	batch    []search.Article
+	fresh    []string
+	bytes    int
+	existing int // how many of fresh the index held before the write
+	err      error
+	done     chan struct{} // closed when the write has returned
+}
+
+// write counts the ids already indexed, then writes the batch. It is not
+// cancelled with the load: a write begun is bounded by the batch and
+// ends, so that an interruption loses none of the articles read.
+func (f *flight) write(ctx context.Context, ix Index) {
+	defer close(f.done)
+	ctx = context.WithoutCancel(ctx)
+	if f.existing, f.err = ix.Existing(ctx, f.fresh); f.err == nil {
+		f.err = ix.Index(ctx, f.batch...)
+	}
 }
 
 func (w *writer) malformed(e *search.LineError) {
@@ -84,6 +112,7 @@ func (w *writer) add(it *item) {
 	a := it.a
 	if _, ok := w.seen[a.ID]; ok {
 		w.sum.Repeated++
+		w.repeats = true
 	} else {
 		w.seen[a.ID] = struct{}{}
 		w.fresh = append(w.fresh, a.ID)
@@ -98,38 +127,72 @@ func (w *writer) add(it *item) {
 	w.bytes += len(a.Title) + len(a.Lead) + len(a.Body)
 }
 
-// flush writes the batch as one durable index write and counts it.
+// flush hands the batch to an index write, after the writes in flight
+// land as far as needed: all of them when the batch repeats an id one of
+// them may hold (the later line must be written last), and the oldest
+// until fewer than Config.Writes are in flight holding at most
+// Config.BatchBytes of text with this batch. It returns the error of a
+// write that landed.
 func (w *writer) flush(ctx context.Context) error {
 	if len(w.batch) == 0 {
 		return nil
 	}
-	existing, err := w.ix.Existing(ctx, w.fresh)
-	if err != nil {
-		return err
+	keep := w.cfg.Writes - 1
+	if w.repeats {
+		keep = 0
 	}
+	for len(w.flying) > 0 && (len(w.flying) > keep || w.flyingBytes+w.bytes > w.cfg.BatchBytes) {
+		if err := w.landOldest(); err != nil {
+			return err
+		}
+	}
+	// The groups are final for this write: a later change of group
+	// marks the article moved, to be regrouped at the end.
 	w.cp.apply(w.batch)
-	if err := w.ix.Index(ctx, w.batch...); err != nil {
-		return err
-	}
 	w.cp.written(w.batch)
-	w.sum.Updated += existing
-	w.sum.New += len(w.fresh) - existing
+	f := &flight{batch: w.batch, fresh: w.fresh, bytes: w.bytes, done: make(chan struct{})}
+	go f.write(ctx, w.ix)
+	w.flying = append(w.flying, f)
+	w.flyingBytes += f.bytes
+	w.batch, w.fresh, w.bytes, w.repeats = make([]search.Article, 0, w.cfg.BatchArticles), nil, 0, false
+	return nil
+}
+
+// landOldest waits for the oldest write in flight and counts it.
+func (w *writer) landOldest() error {
+	f := w.flying[0]
+	w.flying[0] = nil
+	w.flying = w.flying[1:]
+	<-f.done
+	w.flyingBytes -= f.bytes
+	if f.err != nil {
+		return f.err
+	}
+	w.sum.Updated += f.existing
+	w.sum.New += len(f.fresh) - f.existing
 	w.sum.Indexed = w.sum.New + w.sum.Updated
 	w.sum.Seconds = time.Since(w.start).Seconds()
-	clear(w.batch) // the texts may be large: let them go now
-	w.batch, w.fresh, w.bytes = w.batch[:0], w.fresh[:0], 0
 	if w.cfg.OnBatch != nil {
 		w.cfg.OnBatch(w.sum)
 	}
 	return nil
 }
 
-// flushAfterStop writes the articles read before an interruption, within
-// finalFlush, although ctx has ended.
+// land waits for every write in flight, counting those that succeeded.
+func (w *writer) land() error {
+	var errs []error
+	for len(w.flying) > 0 {
+		errs = append(errs, w.landOldest())
+	}
+	return errors.Join(errs...)
+}
+
+// flushAfterStop writes the articles read before an interruption and
+// waits for every write, within finalFlush, although ctx has ended.
 func (w *writer) flushAfterStop(ctx context.Context) error {
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalFlush)
 	defer cancel()
-	return w.flush(fctx)
+	return errors.Join(w.flush(fctx), w.land())
 }
 
 // finish regroups the copies written before their group changed.
