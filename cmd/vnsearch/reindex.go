@@ -1,15 +1,18 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/vnsearch/vnsearch/indexer/ingest"
 	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -94,17 +97,7 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 	}
 	bar := newProgress("reindex", int64(total), quiet, stderr,
 		progressbar.OptionSetItsString("articles"), progressbar.OptionShowIts())
-	var done uint64
-	err = src.Articles(ctx, reindexPage, func(page []search.Article) error {
-		for i := range page {
-			metadata.Enrich(&page[i])
-		}
-		if err := dst.Index(ctx, page...); err != nil {
-			return err
-		}
-		done += uint64(len(page))
-		return bar.Add(len(page))
-	})
+	done, err := copyArticles(ctx, src, dst, bar)
 	bar.Finish()
 	fmt.Fprintln(stderr)
 	if err == nil {
@@ -114,6 +107,55 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 		return 0, fmt.Errorf("rebuild the index: %w", err)
 	}
 	return done, nil
+}
+
+// copyArticles writes every article of src into dst, its metadata
+// recomputed, and counts them. The pages are read in turn and written by
+// ingest.DefaultWrites goroutines at once: the index builds a write's
+// segment in the writing goroutine.
+func copyArticles(ctx context.Context, src, dst *search.Index, bar *progressbar.ProgressBar) (uint64, error) {
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex // guards done and failed
+		done   uint64
+		failed error
+	)
+	writes := make(chan struct{}, ingest.DefaultWrites)
+	err := src.Articles(ctx, reindexPage, func(page []search.Article) error {
+		select {
+		case writes <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		mu.Lock()
+		err := failed
+		mu.Unlock()
+		if err != nil {
+			<-writes
+			return err
+		}
+		wg.Go(func() {
+			defer func() { <-writes }()
+			for i := range page {
+				metadata.Enrich(&page[i])
+			}
+			err := dst.Index(ctx, page...)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				failed = cmp.Or(failed, err)
+				return
+			}
+			done += uint64(len(page))
+			bar.Add(len(page))
+		})
+		return nil
+	})
+	wg.Wait()
+	if failed != nil {
+		return done, failed
+	}
+	return done, err
 }
 
 // explainVersion turns the error of an index built by another analysis
