@@ -85,6 +85,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
+// bulkWrites is the index writes in flight of import and reindex: the
+// second core builds a segment too, for twice the memory of one
+// (BENCHMARKS.md, "Import speed"). The live import of serve keeps one.
+const bulkWrites = 2
+
 // importLocal loads r into the index of the data directory.
 func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string, bar *progressbar.ProgressBar, stderr io.Writer) (ingest.Summary, error) {
 	lock, err := lockData(ctx, cfg.Data, "import")
@@ -99,6 +104,7 @@ func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string
 	defer ix.Close()
 	return ingest.Load(ctx, ix, r, ingest.Config{
 		Enrich: metadata.Enrich,
+		Writes: bulkWrites,
 		OnBatch: func(s ingest.Summary) {
 			bar.Describe(fmt.Sprintf("%s: %d articles", name, s.Indexed))
 		},

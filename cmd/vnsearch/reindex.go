@@ -12,7 +12,6 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/vnsearch/vnsearch/indexer/ingest"
 	"github.com/vnsearch/vnsearch/indexer/metadata"
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -111,8 +110,8 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 
 // copyArticles writes every article of src into dst, its metadata
 // recomputed, and counts them. The pages are read in turn and written by
-// ingest.DefaultWrites goroutines at once: the index builds a write's
-// segment in the writing goroutine.
+// bulkWrites goroutines at once: the index builds a write's segment in
+// the writing goroutine.
 func copyArticles(ctx context.Context, src, dst *search.Index, bar *progressbar.ProgressBar) (uint64, error) {
 	var (
 		wg     sync.WaitGroup
@@ -120,7 +119,7 @@ func copyArticles(ctx context.Context, src, dst *search.Index, bar *progressbar.
 		done   uint64
 		failed error
 	)
-	writes := make(chan struct{}, ingest.DefaultWrites)
+	writes := make(chan struct{}, bulkWrites)
 	err := src.Articles(ctx, reindexPage, func(page []search.Article) error {
 		select {
 		case writes <- struct{}{}:

@@ -27,9 +27,6 @@ const (
 	// DefaultBatchBytes is the most text one index write holds: twelve
 	// 15 MB records must not be one batch.
 	DefaultBatchBytes = 32 << 20
-	// DefaultWrites is the most index writes in flight: an index builds
-	// the segment of a write in the writing goroutine, one core each.
-	DefaultWrites = 2
 	// DefaultCompactAfter is the fewest articles a load writes for the
 	// index to be compacted after it.
 	DefaultCompactAfter = 10000
@@ -55,9 +52,10 @@ type Config struct {
 	// BatchBytes also bounds the text of the writes in flight, and the
 	// text read ahead of the writer.
 	BatchArticles, BatchBytes int
-	// Writes is the most index writes in flight (0: DefaultWrites): the
-	// writer fills a batch while the index builds the segments of the
-	// ones before.
+	// Writes is the most index writes in flight (0: one). An index builds
+	// a write's segment in the writing goroutine: with two, the writer
+	// fills a batch while two cores build the segments of the ones before,
+	// for more CPU and twice the memory (BENCHMARKS.md, "Import speed").
 	Writes int
 	// CompactAfter: a load that writes at least this many articles
 	// compacts the index at its end, when the index can (0: default).
@@ -79,7 +77,7 @@ func (c Config) withDefaults() Config {
 		c.BatchBytes = DefaultBatchBytes
 	}
 	if c.Writes <= 0 {
-		c.Writes = DefaultWrites
+		c.Writes = 1
 	}
 	if c.CompactAfter <= 0 {
 		c.CompactAfter = DefaultCompactAfter

@@ -136,7 +136,7 @@ func TestLoadInInputOrder(t *testing.T) {
 		recs = append(recs, map[string]string{"id": fmt.Sprint("a", i%150), "title": fmt.Sprint("Bài ", i), "body": "Nội dung."})
 	}
 	ix := newRecorder()
-	sum, err := Load(context.Background(), ix, strings.NewReader(jsonl(recs...)), Config{Workers: 8, BatchArticles: 7})
+	sum, err := Load(context.Background(), ix, strings.NewReader(jsonl(recs...)), Config{Workers: 8, BatchArticles: 7, Writes: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
