@@ -92,15 +92,11 @@ const bulkWrites = 2
 
 // importLocal loads r into the index of the data directory.
 func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string, bar *progressbar.ProgressBar, stderr io.Writer) (ingest.Summary, error) {
-	lock, err := lockData(ctx, cfg.Data, "import")
+	ix, lock, err := openLocked(ctx, cfg.Data, "import")
 	if err != nil {
 		return ingest.Summary{}, err
 	}
 	defer lock.Close()
-	ix, err := openIndex(cfg.Data)
-	if err != nil {
-		return ingest.Summary{}, err
-	}
 	defer ix.Close()
 	return ingest.Load(ctx, ix, r, ingest.Config{
 		Enrich: metadata.Enrich,
