@@ -282,37 +282,18 @@ func (q recordedMatches) Searcher(ctx context.Context, i bindex.IndexReader, m m
 		return nil, err
 	}
 	q.rec.reader = i
-	return &matchRecorder{Searcher: s, rec: q.rec}, nil
+	return &observingSearcher{Searcher: s, see: q.rec.record}, nil
 }
 
-// matchRecorder records the document numbers of its searcher's matches.
-type matchRecorder struct {
-	bsearch.Searcher
-	rec *matchedDocs
-}
-
-// Next implements bsearch.Searcher.
-func (s *matchRecorder) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Next(ctx)
-	s.record(dm)
-	return dm, err
-}
-
-// Advance implements bsearch.Searcher.
-func (s *matchRecorder) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(ctx, id)
-	s.record(dm)
-	return dm, err
-}
-
-func (s *matchRecorder) record(dm *bsearch.DocumentMatch) {
+// record adds the document number of a match.
+func (rec *matchedDocs) record(dm *bsearch.DocumentMatch) {
 	if dm == nil {
 		return
 	}
 	n, ok := docNumber(dm.IndexInternalID)
 	if !ok {
-		s.rec.broken = true
+		rec.broken = true
 		return
 	}
-	s.rec.docs = append(s.rec.docs, n)
+	rec.docs = append(rec.docs, n)
 }

@@ -80,10 +80,33 @@ func (q recorded) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.
 		return nil, err
 	}
 	q.rec.weight = s.Weight()
-	return &recordingSearcher{Searcher: s, rec: q.rec}, nil
+	r := &recordingSearcher{Searcher: s, rec: q.rec}
+	return &observingSearcher{Searcher: r, see: r.record}, nil
 }
 
-// recordingSearcher records the scores of the matches of its searcher.
+// observingSearcher tells see of every match its searcher returns (nil at
+// the end).
+type observingSearcher struct {
+	bsearch.Searcher
+	see func(*bsearch.DocumentMatch)
+}
+
+// Next implements bsearch.Searcher.
+func (s *observingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.see(dm)
+	return dm, err
+}
+
+// Advance implements bsearch.Searcher.
+func (s *observingSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	s.see(dm)
+	return dm, err
+}
+
+// recordingSearcher records the scores of the matches of its searcher
+// (observed by an observingSearcher) divided by the query norm it is set.
 type recordingSearcher struct {
 	bsearch.Searcher
 	rec  *mustScores
@@ -94,20 +117,6 @@ type recordingSearcher struct {
 func (s *recordingSearcher) SetQueryNorm(norm float64) {
 	s.norm = norm
 	s.Searcher.SetQueryNorm(norm)
-}
-
-// Next implements bsearch.Searcher.
-func (s *recordingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Next(ctx)
-	s.record(dm)
-	return dm, err
-}
-
-// Advance implements bsearch.Searcher.
-func (s *recordingSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(ctx, id)
-	s.record(dm)
-	return dm, err
 }
 
 func (s *recordingSearcher) record(dm *bsearch.DocumentMatch) {
