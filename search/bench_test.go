@@ -201,15 +201,41 @@ func BenchmarkQuery(b *testing.B) {
 // "q=…" a line, as `vngen queries` writes them for vnload) in order, each
 // search as the HTTP API runs it (facets, snippets, suggestion and
 // timeline), and reports p50 and p99: the in-process half of the scale
-// benchmark, for profiles.
+// benchmark, for profiles. When VNSEARCH_BENCH_QUERIES names a directory
+// (`vngen queries --shapes DIR`), each of its files is a sub-benchmark: one
+// query shape. The queries run once before the timing starts, so the
+// statistics, dictionary and facet table a fresh index builds on its first
+// searches stay out of the percentiles.
 //
 //	VNSEARCH_BENCH_INDEX=DATA/index VNSEARCH_BENCH_QUERIES=queries.txt \
 //	  go test ./search -run NONE -bench Mix -benchtime 482x -cpuprofile cpu.out
+//	VNSEARCH_BENCH_INDEX=DATA/index VNSEARCH_BENCH_QUERIES=shapes \
+//	  go test ./search -run NONE -bench Mix/titles -benchtime 300x
 func BenchmarkMix(b *testing.B) {
 	path := os.Getenv("VNSEARCH_BENCH_QUERIES")
 	if path == "" {
 		b.Skip("VNSEARCH_BENCH_QUERIES names no query file")
 	}
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !st.IsDir() {
+		searchMix(b, path)
+		return
+	}
+	files, err := filepath.Glob(filepath.Join(path, "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range files {
+		b.Run(strings.TrimSuffix(filepath.Base(f), ".txt"), func(b *testing.B) { searchMix(b, f) })
+	}
+}
+
+// searchMix runs the queries of the file at path in turn, after one
+// untimed pass over them.
+func searchMix(b *testing.B, path string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)
@@ -223,6 +249,11 @@ func BenchmarkMix(b *testing.B) {
 		qs = append(qs, v.Get("q"))
 	}
 	ix := sharedBenchIndex(b)
+	for _, q := range qs {
+		if _, err := ix.Search(context.Background(), Request{Query: q}); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ResetTimer()
 	searchInTurn(b, ix, qs)
 }
