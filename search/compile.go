@@ -176,6 +176,19 @@ func (c *compiled) recordedBase(rec *mustScores) bq.Query {
 	return &b
 }
 
+// replayedBase is the base query with the must scores recorded in from
+// replayed, on the snapshot they were recorded on, and the must scores of
+// its matches in into (see replayedMust).
+func (c *compiled) replayedBase(from, into *mustScores) bq.Query {
+	if c.base.Must == nil {
+		into.ok = false
+		return c.base
+	}
+	b := *c.base
+	b.Must = replayedMust{c.base.Must, from, into}
+	return &b
+}
+
 // replaying returns q, the base query with more clauses, with its must
 // clauses replaced by their recorded scores, or q itself when none were
 // recorded.

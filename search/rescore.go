@@ -44,6 +44,9 @@ type mustScores struct {
 	scores []float64
 	weight float64 // what the must clauses weigh in the query norm
 	ok     bool    // false when a score could not be recorded: replay nothing
+	// reader is the index snapshot the scores were recorded on: document
+	// numbers name the same documents only there.
+	reader bindex.IndexReader
 }
 
 // score returns the score recorded for the internal id iid.
@@ -80,6 +83,7 @@ func (q recorded) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.
 		return nil, err
 	}
 	q.rec.weight = s.Weight()
+	q.rec.reader = i
 	r := &recordingSearcher{Searcher: s, rec: q.rec}
 	return &observingSearcher{Searcher: r, see: r.record}, nil
 }
@@ -131,6 +135,33 @@ func (s *recordingSearcher) record(dm *bsearch.DocumentMatch) {
 	}
 	s.rec.docs = append(s.rec.docs, n)
 	s.rec.scores = append(s.rec.scores, raw)
+}
+
+// replayedMust matches what must matches, with the scores from recorded
+// for it on the same snapshot (every match of must is there: a search
+// returns no document its must clauses did not), or, on another snapshot,
+// reading the postings as recorded does, into into. Either way into holds
+// the must scores of the matches afterwards.
+type replayedMust struct {
+	must       bq.Query
+	from, into *mustScores
+}
+
+// Searcher implements bq.Query.
+func (q replayedMust) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	if !replayMust || !q.from.ok || q.from.reader != i {
+		return recorded{q.must, q.into}.Searcher(ctx, i, m, options)
+	}
+	replays.Add(1)
+	*q.into = *q.from
+	s := &replayingSearcher{weight: q.from.weight, norm: 1, docs: make([]replayedDoc, len(q.from.docs))}
+	iids := make([]byte, 8*len(q.from.docs))
+	for k, n := range q.from.docs {
+		iid := iids[8*k : 8*k+8 : 8*k+8]
+		binary.BigEndian.PutUint64(iid, n)
+		s.docs[k] = replayedDoc{iid, q.from.scores[k]}
+	}
+	return s, nil
 }
 
 // replayed matches the documents of scores (external id → score divided

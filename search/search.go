@@ -154,16 +154,18 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 		scores = withScore(scores, rec, h)
 	}
 	if res.Total > uint64(len(ids)) && len(c.quotes) > 0 {
-		rec := &mustScores{ok: true}
-		quoted, err := ix.holders(ctx, bleve.NewConjunctionQuery(c.recordedBase(rec), bleve.NewDisjunctionQuery(c.quotes...)))
+		// The first pass scored every match: its must scores are replayed
+		// instead of reading the postings of the words again.
+		into := &mustScores{ok: true}
+		quoted, err := ix.holders(ctx, bleve.NewConjunctionQuery(c.replayedBase(rec, into), bleve.NewDisjunctionQuery(c.quotes...)))
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range quoted {
 			ids = append(ids, h.ID)
-			scores = withScore(scores, rec, h)
+			scores = withScore(scores, into, h)
 		}
-		if rec.weight != weight { // not the same must clauses: replay nothing
+		if into.weight != weight { // not the same must clauses: replay nothing
 			scores = nil
 		}
 	}
@@ -174,10 +176,15 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 	in.SetBoost(1e-6)
 	var tier bq.Query
 	if len(c.typed) > 0 {
-		typed, err := ix.holders(ctx, bleve.NewConjunctionQuery(append([]bq.Query{in}, c.typed...)...))
+		// Which of the window's documents hold the forms, not how well:
+		// unscored, the words' postings are skipped through, not read.
+		holders := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append([]bq.Query{in}, c.typed...)...), len(ids), 0, false)
+		holders.Score = "none"
+		found, err := ix.bleve.SearchInContext(ctx, holders)
 		if err != nil {
 			return nil, err
 		}
+		typed := found.Hits
 		if len(typed) > 0 {
 			t := bleve.NewDocIDQuery(hitIDs(typed))
 			t.SetBoost(typedTier)
@@ -195,8 +202,7 @@ func (ix *Index) run(ctx context.Context, req Request, c *compiled) (*bleve.Sear
 }
 
 // holders returns the best rescoreWindow matches of q: the holders of a
-// quote, or of the typed forms within the window. The queries are
-// selective, so the phrase checks stay cheap.
+// quote. The query is selective, so the phrase checks stay cheap.
 func (ix *Index) holders(ctx context.Context, q bq.Query) (bsearch.DocumentMatchCollection, error) {
 	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, rescoreWindow, 0, false))
 	if err != nil {
