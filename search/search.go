@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -48,15 +51,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Total:  res.Total,
 		Page:   req.Page,
 		Size:   req.Size,
-		Hits:   make([]Hit, 0, len(res.Hits)),
 		Facets: facets(res.Facets),
 	}
-	hl := newHighlighter(c.show.marks, c.show.altMarks...)
-	for _, h := range res.Hits {
-		if err := ctx.Err(); err != nil { // nothing runs after a 504
-			return nil, searchError(err)
-		}
-		out.Hits = append(out.Hits, toHit(h, hl, cache))
+	out.Hits, err = toHits(ctx, res.Hits, newHighlighter(c.show.marks, c.show.altMarks...), cache)
+	if err != nil {
+		return nil, searchError(err)
 	}
 	out.Suggestion = ix.suggestion(ctx, c, res, cache)
 	if err := ctx.Err(); err != nil {
@@ -263,6 +262,34 @@ func searchError(err error) error {
 		return fmt.Errorf("search: %w", err)
 	}
 	return fmt.Errorf("search index: %w", err)
+}
+
+// toHits converts the hits of a page, up to GOMAXPROCS at a time:
+// analyzing their texts for the snippets is most of what a search does
+// after ranking, the hits are independent, and one client's search leaves
+// the other core idle. It stops between hits when ctx is done (nothing
+// runs after a 504).
+func toHits(ctx context.Context, hits bsearch.DocumentMatchCollection, hl *highlighter, cache analyzedHits) ([]Hit, error) {
+	for _, h := range hits { // the map is only read while the hits are converted
+		cache.hit(h.ID, str(h.Fields[fieldTitle]), str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
+	}
+	out := make([]Hit, len(hits))
+	var next atomic.Int64
+	convert := func() {
+		for i := int(next.Add(1)) - 1; i < len(hits) && ctx.Err() == nil; i = int(next.Add(1)) - 1 {
+			out[i] = toHit(hits[i], hl, cache)
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(hits)) - 1 {
+		wg.Go(convert)
+	}
+	convert()
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // toHit converts a bleve hit with its stored fields, highlighting hl's
