@@ -23,6 +23,8 @@ type Index struct {
 	lengths *lengthStats // average field lengths for BM25
 
 	terms termDictionary // the suggestion dictionary, read on the first suggestion
+
+	searching atomic.Int32 // searches in flight: a lone one converts its hits on every core
 }
 
 // Open opens the index in dir, creating it when dir holds none. An index

@@ -29,6 +29,8 @@ var hitFields = []string{
 // Search runs one request. Errors caused by the request wrap ErrBadQuery.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
+	ix.searching.Add(1)
+	defer ix.searching.Add(-1)
 	ctx, c, err := ix.prepare(ctx, &req)
 	if err != nil {
 		return nil, err
@@ -53,7 +55,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		Size:   req.Size,
 		Facets: facets(res.Facets),
 	}
-	out.Hits, err = toHits(ctx, res.Hits, newHighlighter(c.show.marks, c.show.altMarks...), cache)
+	workers := 1 // other searches in flight hold the other cores
+	if ix.searching.Load() == 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out.Hits, err = toHits(ctx, res.Hits, newHighlighter(c.show.marks, c.show.altMarks...), cache, workers)
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -264,12 +270,11 @@ func searchError(err error) error {
 	return fmt.Errorf("search index: %w", err)
 }
 
-// toHits converts the hits of a page, up to GOMAXPROCS at a time:
-// analyzing their texts for the snippets is most of what a search does
-// after ranking, the hits are independent, and one client's search leaves
-// the other core idle. It stops between hits when ctx is done (nothing
-// runs after a 504).
-func toHits(ctx context.Context, hits bsearch.DocumentMatchCollection, hl *highlighter, cache analyzedHits) ([]Hit, error) {
+// toHits converts the hits of a page, workers at a time: analyzing their
+// texts for the snippets is most of what a search does after ranking, the
+// hits are independent, and a lone search leaves the other cores idle. It
+// stops between hits when ctx is done (nothing runs after a 504).
+func toHits(ctx context.Context, hits bsearch.DocumentMatchCollection, hl *highlighter, cache analyzedHits, workers int) ([]Hit, error) {
 	for _, h := range hits { // the map is only read while the hits are converted
 		cache.hit(h.ID, str(h.Fields[fieldTitle]), str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
 	}
@@ -281,7 +286,7 @@ func toHits(ctx context.Context, hits bsearch.DocumentMatchCollection, hl *highl
 		}
 	}
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(hits)) - 1 {
+	for range min(workers, len(hits)) - 1 {
 		wg.Go(convert)
 	}
 	convert()
