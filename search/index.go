@@ -17,6 +17,7 @@ import (
 // Index is a Vietnamese news index on disk. It is safe for concurrent use.
 type Index struct {
 	bleve     bleve.Index
+	docs      *documentBuilder                   // nil when the index's mapping is not this version's: read only
 	political atomic.Pointer[synonym.Vocabulary] // the political vocabulary; nil: no expansion
 
 	mu      sync.Mutex   // guards lengths
@@ -57,7 +58,12 @@ func open(dir string, check bool) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{bleve: b}
+	docs, err := newDocumentBuilder(b.Mapping())
+	if err != nil && check {
+		b.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix := &Index{bleve: b, docs: docs}
 	ix.political.Store(synonym.Default())
 	return ix, nil
 }
@@ -111,13 +117,20 @@ func (ix *Index) Index(ctx context.Context, articles ...Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if ix.docs == nil {
+		return fmt.Errorf("index %d articles: %w", len(articles), errReadOnly)
+	}
 	b := ix.bleve.NewBatch()
 	for i := range articles {
 		a := &articles[i]
 		if a.ID == "" {
 			return fmt.Errorf("index article %q: empty id", a.Title)
 		}
-		if err := b.Index(a.ID, toDoc(a)); err != nil {
+		doc, err := ix.docs.build(a)
+		if err != nil {
+			return fmt.Errorf("index article %s: %w", a.ID, err)
+		}
+		if err := b.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("index article %s: %w", a.ID, err)
 		}
 	}

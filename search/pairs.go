@@ -43,11 +43,19 @@ const (
 )
 
 // pairFilter replaces a token stream by the pairs of tokens at adjacent
-// positions, each at the position of its first token.
+// positions, each at the position of its first token, at most
+// maxPairRepeats of each pair.
 type pairFilter struct{}
 
 // Filter implements analysis.TokenFilter.
 func (pairFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	return adjacentPairs(in, len(in) > maxPairRepeats)
+}
+
+// adjacentPairs is pairFilter's stream, every pair repeated as often as
+// it occurs unless capped. An index write caps the pairs as it counts
+// them (tokenFrequencies), with no map of its own.
+func adjacentPairs(in analysis.TokenStream, capped bool) analysis.TokenStream {
 	if len(in) < 2 {
 		return nil
 	}
@@ -58,8 +66,8 @@ func (pairFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	buf := make([]byte, 0, size)
 	out := make(analysis.TokenStream, 0, len(in))
 	slab := make([]analysis.Token, 0, len(in))
-	var seen map[string]int // pairs counted, in texts long enough to repeat one too often
-	if len(in) > maxPairRepeats {
+	var seen map[string]int // pairs counted when capped
+	if capped {
 		seen = make(map[string]int, len(in))
 	}
 	next := 0 // first token of the position after the current one

@@ -116,9 +116,13 @@ func Key(form string) string {
 // not know are expanded as phrases instead.
 var indexed = Default()
 
+// IndexFilter is the filter the index-time analyzer (AnalyzerName)
+// applies after folding, for callers that fold a token stream themselves.
+func IndexFilter() Filter { return Filter{indexed} }
+
 func init() {
 	err := registry.RegisterTokenFilter(FilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return Filter{indexed}, nil
+		return IndexFilter(), nil
 	})
 	if err != nil {
 		panic(err)
@@ -132,7 +136,7 @@ func init() {
 		if !ok {
 			return nil, errNotDefault
 		}
-		filters := append(append([]analysis.TokenFilter{}, d.TokenFilters...), Filter{indexed})
+		filters := append(append([]analysis.TokenFilter{}, d.TokenFilters...), IndexFilter())
 		return &analysis.DefaultAnalyzer{CharFilters: d.CharFilters, Tokenizer: d.Tokenizer, TokenFilters: filters}, nil
 	})
 	if err != nil {

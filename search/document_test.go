@@ -1,0 +1,177 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// TestDocumentAsMapped indexes the same articles through the mapping
+// (bleve's generic path, each analyzed field analyzed on its own) and
+// through the document builder (one tokenization per text), and requires
+// the same index: every field's terms with every posting (document,
+// frequency, norm, locations), and every stored field.
+func TestDocumentAsMapped(t *testing.T) {
+	articles := append(loadDemo(t), fixtures...)
+	articles = append(articles,
+		Article{ID: "repeats", Title: "Nông thôn mới", Body: strings.Repeat("xây dựng nông thôn mới, ", 200)},
+		Article{ID: "nfd", Title: "Nghi\u0302\u0323 quye\u0302\u0301t 05-NQ/TW", Body: "UBND tỉnh và Ủy ban nhân dân tỉnh; Chỉ thị 05-CT/TW năm 2016; HĐND xã."},
+		Article{ID: "empty", Title: "", Body: "một"},
+	)
+	mapped, err := bleve.New(t.TempDir()+"/mapped", newMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mapped.Close()
+	b := mapped.NewBatch()
+	for i := range articles {
+		if err := b.Index(articles[i].ID, toDoc(&articles[i])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := mapped.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	built := newTestIndex(t, articles...)
+
+	want, got := indexDump(t, mapped), indexDump(t, built.bleve)
+	if len(want) < 1000 {
+		t.Fatalf("the mapped index dumps %d lines: too few to compare", len(want))
+	}
+	for i := 0; i < max(len(want), len(got)); i++ {
+		w, g := at(want, i), at(got, i)
+		if w != g {
+			t.Fatalf("line %d of %d: mapped %q, built %q", i, len(want), w, g)
+		}
+	}
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "(none)"
+}
+
+// indexDump lists an index's postings and stored fields, one sorted line
+// each, by external id.
+func indexDump(t *testing.T, idx bleve.Index) []string {
+	t.Helper()
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	fields, err := r.Fields()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, field := range fields {
+		dict, err := r.FieldDict(field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for e, err := dict.Next(); e != nil || err != nil; e, err = dict.Next() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, postings(t, r, field, e.Term)...)
+		}
+		dict.Close()
+	}
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, err := ids.Next(); id != nil || err != nil; id, err = ids.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ext, _ := r.ExternalID(id)
+		doc, err := r.Document(ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.VisitFields(func(f bleveindex.Field) {
+			out = append(out, fmt.Sprintf("stored %s %s %v %c %q", ext, f.Name(), f.ArrayPositions(), f.EncodedFieldType(), f.Value()))
+		})
+	}
+	slices.Sort(out)
+	return out
+}
+
+// postings lists the postings of term in field, one line each.
+func postings(t *testing.T, r bleveindex.IndexReader, field, term string) []string {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tfr.Close()
+	var out []string
+	for d, err := tfr.Next(nil); d != nil || err != nil; d, err = tfr.Next(nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ext, _ := r.ExternalID(d.ID)
+		line := fmt.Sprintf("%s %q %s freq=%d norm=%g", field, term, ext, d.Freq, d.Norm)
+		for _, v := range d.Vectors {
+			line += fmt.Sprintf(" [%s %d %d-%d %v]", v.Field, v.Pos, v.Start, v.End, v.ArrayPositions)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// BenchmarkDocument builds and analyzes the documents of the demo corpus
+// as an index write does (the segment aside): through the mapping, each
+// analyzed field tokenized on its own, and through the document builder.
+//
+//	go test ./search -run NONE -bench Document -benchmem
+func BenchmarkDocument(b *testing.B) {
+	articles := loadDemo(b)
+	m := newMapping()
+	builder, err := newDocumentBuilder(m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	analyze := func(doc *document.Document) {
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Options().IsIndexed() {
+				f.Analyze()
+			}
+		})
+	}
+	b.Run("mapped", func(b *testing.B) {
+		for b.Loop() {
+			for i := range articles {
+				doc := document.NewDocument(articles[i].ID)
+				if err := m.MapDocument(doc, toDoc(&articles[i])); err != nil {
+					b.Fatal(err)
+				}
+				analyze(doc)
+			}
+		}
+	})
+	b.Run("built", func(b *testing.B) {
+		for b.Loop() {
+			for i := range articles {
+				doc, err := builder.build(&articles[i])
+				if err != nil {
+					b.Fatal(err)
+				}
+				analyze(doc)
+			}
+		}
+	})
+}
