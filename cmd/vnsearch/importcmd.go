@@ -90,6 +90,13 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // (BENCHMARKS.md, "Import speed"). The live import of serve keeps one.
 const bulkWrites = 2
 
+// bulkBatchArticles is the most articles one index write of import holds
+// (the live import of serve keeps ingest's default, 500): twice fewer
+// segments to build and merge cost a fifth less CPU for the same
+// articles, for about 1.8 times the peak memory with bulkWrites
+// (BENCHMARKS.md, "Session 5: import speed").
+const bulkBatchArticles = 1000
+
 // importLocal loads r into the index of the data directory.
 func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string, bar *progressbar.ProgressBar, stderr io.Writer) (ingest.Summary, error) {
 	ix, lock, err := openLocked(ctx, cfg.Data, "import")
@@ -99,8 +106,9 @@ func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string
 	defer lock.Close()
 	defer ix.Close()
 	return ingest.Load(ctx, ix, r, ingest.Config{
-		Enrich: metadata.Enrich,
-		Writes: bulkWrites,
+		Enrich:        metadata.Enrich,
+		Writes:        bulkWrites,
+		BatchArticles: bulkBatchArticles,
 		OnBatch: func(s ingest.Summary) {
 			bar.Describe(fmt.Sprintf("%s: %d articles", name, s.Indexed))
 		},
