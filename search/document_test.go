@@ -14,9 +14,11 @@ import (
 
 // TestDocumentAsMapped indexes the same articles through the mapping
 // (bleve's generic path, each analyzed field analyzed on its own) and
-// through the document builder (one tokenization per text), and requires
-// the same index: every field's terms with every posting (document,
-// frequency, norm, locations), and every stored field.
+// through the document builder (one tokenization per text, with the
+// mapping read back from disk for the second half, written after a
+// reopen that also rewrites the first), and requires the same index:
+// every field's terms with every posting (document, frequency, norm,
+// locations), and every stored field.
 func TestDocumentAsMapped(t *testing.T) {
 	articles := append(loadDemo(t), fixtures...)
 	articles = append(articles,
@@ -38,7 +40,24 @@ func TestDocumentAsMapped(t *testing.T) {
 	if err := mapped.Batch(b); err != nil {
 		t.Fatal(err)
 	}
-	built := newTestIndex(t, articles...)
+	dir := t.TempDir() + "/built"
+	built, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := built.Index(context.Background(), articles[:len(articles)/2]...); err != nil {
+		t.Fatal(err)
+	}
+	if err := built.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if built, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer built.Close()
+	if err := built.Index(context.Background(), articles...); err != nil {
+		t.Fatal(err)
+	}
 
 	want, got := indexDump(t, mapped), indexDump(t, built.bleve)
 	if len(want) < 1000 {
