@@ -91,9 +91,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 const bulkWrites = 2
 
 // bulkBatchArticles is the most articles one index write of import holds
-// (the live import of serve keeps ingest's default, 500): twice fewer
-// segments to build and merge cost a fifth less CPU for the same
-// articles, for about 1.8 times the peak memory with bulkWrites
+// (the live import of serve keeps ingest's default, 500): half the
+// segments to build and merge cost a fifth less CPU on 8,000 articles
+// and 4% on the 63,000 of the shared corpus (where the large merges
+// dominate), for 1.2 to 1.8 times the peak memory with bulkWrites
 // (BENCHMARKS.md, "Session 5: import speed").
 const bulkBatchArticles = 1000
 
