@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -51,8 +50,9 @@ func facetFields() []string {
 	return append(out, fieldMonth)
 }
 
-// readFacetTable reads the facet fields of every document of r.
-func readFacetTable(r bindex.IndexReader) (*facetTable, error) {
+// readFacetTable reads the facet fields of every document of r, until
+// ctx is done.
+func readFacetTable(ctx context.Context, r bindex.IndexReader) (*facetTable, error) {
 	fields := facetFields()
 	t := &facetTable{
 		snapshot: r, fields: fields,
@@ -73,7 +73,10 @@ func readFacetTable(r bindex.IndexReader) (*facetTable, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read facet table: %w", err)
 	}
-	for {
+	for k := 0; ; k++ {
+		if k%4096 == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("read facet table: %w", ctx.Err())
+		}
 		iid, err := docs.Next()
 		if err != nil {
 			return nil, fmt.Errorf("read facet table: %w", err)
@@ -164,28 +167,61 @@ func (t *facetTable) count(reqs bleve.FacetsRequest, docs []uint64) (bsearch.Fac
 	return out, true
 }
 
-// facetTables holds the facet table of each open index, by its bleve
-// index.
-var facetTables sync.Map // bleve.Index → *facetState
-
-// facetState is the facet table of one index and whether a new one is
-// being read.
+// facetState is the facet table of one index, the background read of a
+// newer one, and whether the index is closing (no read starts then).
 type facetState struct {
-	table   atomic.Pointer[facetTable]
-	reading atomic.Bool
+	table atomic.Pointer[facetTable]
+
+	mu      sync.Mutex // guards reading, closed and stop
+	reading bool
+	closed  bool
+	stop    context.CancelFunc // cancels the read in progress
+	done    sync.WaitGroup     // the read in progress
 }
 
-// facetState returns the facet table state of ix.
-func (ix *Index) facetState() *facetState {
-	if s, ok := facetTables.Load(ix.bleve); ok {
-		return s.(*facetState)
+// startRead reads a new facet table of adv in the background unless one
+// is being read or the index is closing.
+func (s *facetState) startRead(adv bindex.Index) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.reading || s.closed {
+		return
 	}
-	s, loaded := facetTables.LoadOrStore(ix.bleve, &facetState{})
-	if !loaded {
-		key := ix.bleve
-		runtime.AddCleanup(ix, func(key bleve.Index) { facetTables.Delete(key) }, key)
+	ctx, stop := context.WithCancel(context.Background())
+	s.reading, s.stop = true, stop
+	s.done.Go(func() {
+		defer func() {
+			stop()
+			s.mu.Lock()
+			s.reading = false
+			s.mu.Unlock()
+		}()
+		r, err := adv.Reader()
+		if err != nil {
+			return
+		}
+		defer r.Close()
+		t, err := readFacetTable(ctx, r)
+		if err != nil {
+			if ctx.Err() == nil {
+				slog.Warn("facets are counted by bleve", "err", err)
+			}
+			return
+		}
+		s.table.Store(t)
+	})
+}
+
+// close stops the read in progress and waits for it; no read starts
+// afterwards.
+func (s *facetState) close() {
+	s.mu.Lock()
+	s.closed = true
+	if s.stop != nil {
+		s.stop()
 	}
-	return s.(*facetState)
+	s.mu.Unlock()
+	s.done.Wait()
 }
 
 // currentFacetTable returns the facet table of the index as it is now, or
@@ -200,26 +236,10 @@ func (ix *Index) currentFacetTable() *facetTable {
 		return nil
 	}
 	defer r.Close()
-	st := ix.facetState()
-	if t := st.table.Load(); t != nil && t.snapshot == r {
+	if t := ix.facets.table.Load(); t != nil && t.snapshot == r {
 		return t
 	}
-	if st.reading.CompareAndSwap(false, true) {
-		go func() {
-			defer st.reading.Store(false)
-			r, err := adv.Reader()
-			if err != nil {
-				return
-			}
-			defer r.Close()
-			t, err := readFacetTable(r)
-			if err != nil {
-				slog.Warn("facets are counted by bleve", "err", err)
-				return
-			}
-			st.table.Store(t)
-		}()
-	}
+	ix.facets.startRead(adv)
 	return nil
 }
 

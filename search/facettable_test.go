@@ -87,3 +87,40 @@ func sameFacets(t *testing.T, name string, got, want bsearch.FacetResults) {
 		}
 	}
 }
+
+// TestCloseStopsFacetRead closes indexes while their facet table is being
+// read in the background: Close waits for the read (it read a closed
+// snapshot before and panicked), and no read starts after it.
+func TestCloseStopsFacetRead(t *testing.T) {
+	articles := loadDemo(t)[:10]
+	for range 5 {
+		ix, err := Open(t.TempDir() + "/index")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Index(context.Background(), articles...); err != nil {
+			t.Fatal(err)
+		}
+		if ix.currentFacetTable() != nil {
+			t.Fatal("a facet table before the first search")
+		}
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+		ix.facets.mu.Lock()
+		reading := ix.facets.reading
+		ix.facets.mu.Unlock()
+		if reading {
+			t.Fatal("the facet table is still being read after Close")
+		}
+		adv, err := ix.bleve.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.facets.startRead(adv)
+		ix.facets.done.Wait()
+		if ix.facets.table.Load() != nil {
+			t.Fatal("a facet table was read after Close")
+		}
+	}
+}

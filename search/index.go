@@ -26,6 +26,8 @@ type Index struct {
 	terms termDictionary // the suggestion dictionary, read on the first suggestion
 
 	searching atomic.Int32 // searches in flight: a lone one converts its hits on every core
+
+	facets facetState // the facet table of the current snapshot, read in the background
 }
 
 // Open opens the index in dir, creating it when dir holds none. An index
@@ -102,6 +104,7 @@ func (ix *Index) SetVocabulary(v *synonym.Vocabulary) { ix.political.Store(v) }
 
 // Close releases the index.
 func (ix *Index) Close() error {
+	ix.facets.close()
 	if err := ix.bleve.Close(); err != nil {
 		return fmt.Errorf("close index: %w", err)
 	}
