@@ -36,16 +36,7 @@ func TestReplayedMustScores(t *testing.T) {
 			results[i] = r
 		}
 		read, replayed := results[0], results[1]
-		if len(read.Hits) != len(replayed.Hits) || read.Total != replayed.Total {
-			t.Errorf("%q: %d hits of %d replayed, %d of %d read", q, len(replayed.Hits), replayed.Total, len(read.Hits), read.Total)
-			continue
-		}
-		for i := range read.Hits {
-			a, b := read.Hits[i], replayed.Hits[i]
-			if a.ID != b.ID || math.Abs(a.Score-b.Score) > 1e-9*math.Abs(a.Score) {
-				t.Errorf("%q: hit %d is %s %.12g replayed, %s %.12g read", q, i, b.ID, b.Score, a.ID, a.Score)
-			}
-		}
+		sameRanking(t, q, read, replayed)
 	}
 	if replays.Load() == before {
 		t.Error("no search replayed the must scores")
@@ -90,15 +81,22 @@ func TestReplayedQuoteHolders(t *testing.T) {
 		if got := ids(replayed); len(got) < 5 || !strings.HasPrefix(got[0], "quote") || !strings.HasPrefix(got[4], "quote") {
 			t.Errorf("%q: top %v, want the five quote holders first", q, got)
 		}
-		if len(read.Hits) != len(replayed.Hits) || read.Total != replayed.Total {
-			t.Errorf("%q: %d hits of %d replayed, %d of %d read", q, len(replayed.Hits), replayed.Total, len(read.Hits), read.Total)
-			continue
-		}
-		for i := range read.Hits {
-			a, b := read.Hits[i], replayed.Hits[i]
-			if a.ID != b.ID || math.Abs(a.Score-b.Score) > 1e-9*math.Abs(a.Score) {
-				t.Errorf("%q: hit %d is %s %.12g replayed, %s %.12g read", q, i, b.ID, b.Score, a.ID, a.Score)
-			}
+		sameRanking(t, q, read, replayed)
+	}
+}
+
+// sameRanking checks that the search q replayed ranks as read: the same
+// hits in the same order with the same scores, and the same total.
+func sameRanking(t *testing.T, q string, read, replayed *Result) {
+	t.Helper()
+	if len(read.Hits) != len(replayed.Hits) || read.Total != replayed.Total {
+		t.Errorf("%q: %d hits of %d replayed, %d of %d read", q, len(replayed.Hits), replayed.Total, len(read.Hits), read.Total)
+		return
+	}
+	for i := range read.Hits {
+		a, b := read.Hits[i], replayed.Hits[i]
+		if a.ID != b.ID || math.Abs(a.Score-b.Score) > 1e-9*math.Abs(a.Score) {
+			t.Errorf("%q: hit %d is %s %.12g replayed, %s %.12g read", q, i, b.ID, b.Score, a.ID, a.Score)
 		}
 	}
 }
