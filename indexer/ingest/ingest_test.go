@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -218,5 +219,56 @@ func TestStopsKeepingWhatWasRead(t *testing.T) {
 	sum, err = Load(ctx, ix, pr, Config{})
 	if !errors.Is(err, context.Canceled) || sum.Indexed != len(ix.stored) {
 		t.Errorf("interrupted: %+v, %v, %d stored", sum, err, len(ix.stored))
+	}
+}
+
+// stallingReader yields its text, then blocks in Read until released,
+// telling blocked when it does: an input nothing more arrives on (a
+// terminal, a stalled upload) that no context interrupts.
+type stallingReader struct {
+	r                 io.Reader
+	blocked, released chan struct{}
+}
+
+func (s stallingReader) Read(p []byte) (int, error) {
+	if n, err := s.r.Read(p); err != io.EOF {
+		return n, err
+	}
+	close(s.blocked)
+	<-s.released
+	return 0, io.EOF
+}
+
+// TestInterruptedWhileInputStalls: interrupted while the reader is
+// blocked reading an input that stalls, Load returns with what it counted
+// written, without waiting for the read (it hung there).
+func TestInterruptedWhileInputStalls(t *testing.T) {
+	in := jsonl(map[string]string{"id": "a", "title": "x"}, map[string]string{"id": "b", "title": "y"})
+	r := stallingReader{strings.NewReader(in), make(chan struct{}), make(chan struct{})}
+	defer close(r.released)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-r.blocked
+		cancel()
+	}()
+	ix := newRecorder()
+	type result struct {
+		sum Summary
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		sum, err := Load(ctx, ix, r, Config{})
+		done <- result{sum, err}
+	}()
+	select {
+	case res := <-done:
+		// The cancel comes after both lines were read: the first one at
+		// least is written, and every article counted is stored.
+		if !errors.Is(res.err, context.Canceled) || res.sum.Indexed < 1 || res.sum.Indexed != len(ix.stored) {
+			t.Errorf("interrupted: %+v, %v, %d stored", res.sum, res.err, len(ix.stored))
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Load did not return a minute after the interruption: it waits for a read that never ends")
 	}
 }
