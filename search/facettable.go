@@ -172,11 +172,10 @@ func (t *facetTable) count(reqs bleve.FacetsRequest, docs []uint64) (bsearch.Fac
 type facetState struct {
 	table atomic.Pointer[facetTable]
 
-	mu      sync.Mutex // guards reading, closed and stop
-	reading bool
-	closed  bool
-	stop    context.CancelFunc // cancels the read in progress
-	done    sync.WaitGroup     // the read in progress
+	mu     sync.Mutex // guards closed and stop
+	closed bool
+	stop   context.CancelFunc // cancels the read in progress; nil: none
+	done   sync.WaitGroup     // the read in progress
 }
 
 // startRead reads a new facet table of adv in the background unless one
@@ -184,16 +183,16 @@ type facetState struct {
 func (s *facetState) startRead(adv bindex.Index) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.reading || s.closed {
+	if s.stop != nil || s.closed {
 		return
 	}
 	ctx, stop := context.WithCancel(context.Background())
-	s.reading, s.stop = true, stop
+	s.stop = stop
 	s.done.Go(func() {
 		defer func() {
 			stop()
 			s.mu.Lock()
-			s.reading = false
+			s.stop = nil
 			s.mu.Unlock()
 		}()
 		r, err := adv.Reader()

@@ -108,7 +108,7 @@ func TestCloseStopsFacetRead(t *testing.T) {
 			t.Fatal(err)
 		}
 		ix.facets.mu.Lock()
-		reading := ix.facets.reading
+		reading := ix.facets.stop != nil
 		ix.facets.mu.Unlock()
 		if reading {
 			t.Fatal("the facet table is still being read after Close")
