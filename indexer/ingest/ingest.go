@@ -125,21 +125,20 @@ func Load(ctx context.Context, ix Index, r io.Reader, cfg Config) (Summary, erro
 	err = w.consume(ctx, ordered, ahead)
 	err = errors.Join(err, w.land()) // none left in flight after a failure
 	cancel()
-	stopped := make(chan struct{})
-	go func() {
+	stop := func() {
 		for range ordered { // let the reader see the cancel and end
 		}
 		wg.Wait()
-		close(stopped)
-	}()
+	}
 	if err != nil {
 		// The reader may be blocked reading r, which no context interrupts
 		// (a terminal, a stalled upload): it ends, and the workers with it,
 		// when that read returns. Neither touches the index.
+		go stop()
 		return w.sum, err
 	}
-	<-stopped // r ended: the reader is done
-	if c, ok := ix.(compacter); ok && err == nil && w.sum.Indexed >= cfg.CompactAfter {
+	stop() // r ended: the reader is done
+	if c, ok := ix.(compacter); ok && w.sum.Indexed >= cfg.CompactAfter {
 		err = c.Compact(ctx)
 		w.sum.Seconds = time.Since(w.start).Seconds()
 	}
