@@ -65,6 +65,25 @@ func BenchmarkCorpusCopies(b *testing.B) {
 	}
 }
 
+// BenchmarkFingerprint sketches the corpus's first 2,000 bodies, and the
+// same with the first version of Fingerprint as the baseline.
+func BenchmarkFingerprint(b *testing.B) {
+	arts := readCorpus(b)[:2000]
+	for _, v := range []struct {
+		name string
+		fp   func(string) (Sketch, bool)
+	}{{"now", Fingerprint}, {"first-version", referenceFingerprint}} {
+		b.Run(v.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				for _, a := range arts {
+					v.fp(a.Body)
+				}
+			}
+		})
+	}
+}
+
 func measureCopies(b *testing.B, arts []corpusArticle) {
 	start := time.Now()
 	sketches := make([]Sketch, len(arts))
@@ -96,7 +115,7 @@ func measureCopies(b *testing.B, arts []corpusArticle) {
 					crossCluster++
 				}
 			}
-			if len(byValue[v]) < 64 {
+			if len(byValue[v]) < MaxPerValue {
 				byValue[v] = append(byValue[v], i)
 			}
 		}

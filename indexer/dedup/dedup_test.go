@@ -2,9 +2,13 @@ package dedup
 
 import (
 	"encoding/json"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestKey(t *testing.T) {
@@ -103,4 +107,95 @@ func TestSimilarityEdges(t *testing.T) {
 	if s := Similarity(a, Sketch{1, 2, 5, 6}); s != 0.5 {
 		t.Errorf("half similarity %v", s)
 	}
+}
+
+// referenceFingerprint is Fingerprint as first written: the whole text
+// normalized, each shingle joined and hashed by hash/fnv. Sketches are
+// stored (the crawler's state), so Fingerprint must keep its values.
+func referenceFingerprint(text string) (Sketch, bool) {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(text)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			b.WriteRune(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	if len(words) < MinWords {
+		return nil, false
+	}
+	seen := map[uint64]bool{}
+	var hashes []uint64
+	for i := 0; i+shingleSize <= len(words); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(words[i:i+shingleSize], " ")))
+		if sum := h.Sum64(); !seen[sum] {
+			seen[sum] = true
+			hashes = append(hashes, sum)
+		}
+	}
+	slices.Sort(hashes)
+	return Sketch(hashes[:min(SketchSize, len(hashes))]), true
+}
+
+func TestFingerprintKeepsItsValues(t *testing.T) {
+	long := strings.Repeat(story+" ", 40)
+	for name, text := range map[string]string{
+		"story":         story,
+		"other":         other,
+		"decomposed":    norm.NFD.String(story),
+		"upper":         strings.ToUpper(story),
+		"long":          long,
+		"mixed scripts": strings.Repeat("Hà Nội ΑΘΗΝΑ 東京 Ǆemal ﬁnal İstanbul ½ x² ① ", 20),
+		"invalid utf-8": strings.Repeat("Đảng ủy \xff\xfe xã \xc3 học tập ", 20),
+		"short":         "Tin ngắn một dòng.",
+	} {
+		got, gotOK := Fingerprint(text)
+		want, wantOK := referenceFingerprint(text)
+		if gotOK != wantOK || !slices.Equal(got, want) {
+			t.Errorf("%s: Fingerprint = %v %v, first version %v %v", name, got[:min(3, len(got))], gotOK, want[:min(3, len(want))], wantOK)
+		}
+	}
+}
+
+func FuzzFingerprint(f *testing.F) {
+	f.Add(story)
+	f.Add(norm.NFD.String(other))
+	f.Add(strings.Repeat("a\u0301 ǅ ⅷ \xff ", 30))
+	f.Fuzz(func(t *testing.T, text string) {
+		got, gotOK := Fingerprint(text)
+		want, wantOK := referenceFingerprint(text)
+		if gotOK != wantOK || !slices.Equal(got, want) {
+			t.Fatalf("Fingerprint(%q) differs from the first version", text)
+		}
+	})
+}
+
+// FuzzSame checks that Same, which stops early, decides as Similarity
+// does, on sketches built from the fuzzer's bytes (ascending, distinct,
+// from a small range so that they overlap).
+func FuzzSame(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4}, []byte{1, 2, 5, 6})
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8}, []byte{1, 2, 3, 4, 9, 10, 11, 12})
+	f.Add([]byte{}, []byte{1})
+	f.Fuzz(func(t *testing.T, x, y []byte) {
+		sketch := func(raw []byte) Sketch {
+			var s Sketch
+			for _, v := range raw {
+				s = append(s, uint64(v))
+			}
+			slices.Sort(s)
+			s = slices.Compact(s)
+			return s[:min(SketchSize, len(s))]
+		}
+		a, b := sketch(x), sketch(y)
+		if got, want := Same(a, b), Similarity(a, b) >= MinSimilarity; got != want {
+			t.Fatalf("Same(%v, %v) = %v, Similarity %v", a, b, got, Similarity(a, b))
+		}
+	})
 }

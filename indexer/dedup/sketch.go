@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,6 +23,12 @@ const (
 	// MinWords is the number of words below which a text gets no sketch:
 	// short texts (a caption, a one-line brief) collide too easily.
 	MinWords = 40
+	// MaxPerValue bounds the sketches compared per lookup value: a
+	// shingle common to thousands of texts (a credit line, a standard
+	// phrase) would otherwise make every new text compare with all of
+	// them. On the shared corpus the copies found are the same with or
+	// without the bound (BENCHMARKS.md).
+	MaxPerValue = 64
 	// MinSimilarity is the estimated share of common shingles above which
 	// two texts are copies of one story.
 	MinSimilarity = 0.5
@@ -71,29 +76,61 @@ func Fingerprint(text string) (Sketch, bool) {
 	if len(words) < MinWords {
 		return nil, false
 	}
-	seen := make(map[uint64]bool, len(words))
-	hashes := make([]uint64, 0, len(words))
+	hashes := make([]uint64, 0, len(words)-shingleSize+1)
 	for i := 0; i+shingleSize <= len(words); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(words[i:i+shingleSize], " ")))
-		if sum := h.Sum64(); !seen[sum] {
-			seen[sum] = true
-			hashes = append(hashes, sum)
-		}
+		hashes = append(hashes, shingleHash(words[i:i+shingleSize]))
 	}
 	slices.Sort(hashes)
-	return Sketch(hashes[:min(SketchSize, len(hashes))]), true
+	hashes = slices.Compact(hashes)
+	// A copy: the sketch outlives the text's hashes (an import keeps the
+	// sketch of every article it reads).
+	return Sketch(slices.Clone(hashes[:min(SketchSize, len(hashes))])), true
+}
+
+// shingleHash is the 64-bit FNV-1a hash of words joined by spaces, as
+// hash/fnv's New64a would sum it.
+func shingleHash(words []string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i, w := range words {
+		if i > 0 {
+			h = (h ^ ' ') * prime
+		}
+		for j := 0; j < len(w); j++ {
+			h = (h ^ uint64(w[j])) * prime
+		}
+	}
+	return h
 }
 
 // Similarity estimates the Jaccard similarity of the shingle sets behind a
 // and b: among the smallest values of their union, the share found in both.
 func Similarity(a, b Sketch) float64 {
-	k := min(SketchSize, len(a), len(b))
+	both, k := overlap(a, b, 0)
 	if k == 0 {
 		return 0
 	}
-	both, i, j := 0, 0, 0
+	return float64(both) / float64(k)
+}
+
+// Same reports whether a and b are sketches of copies of one story. It
+// stops comparing once too few values are left to reach MinSimilarity
+// (most candidates differ from the first values on).
+func Same(a, b Sketch) bool {
+	both, k := overlap(a, b, MinSimilarity)
+	return k > 0 && float64(both)/float64(k) >= MinSimilarity
+}
+
+// overlap counts the values among the k smallest of a's and b's union
+// found in both, and gives up (returning what it counted) as soon as the
+// values left could no longer make the share reach atLeast.
+func overlap(a, b Sketch, atLeast float64) (both, k int) {
+	k = min(SketchSize, len(a), len(b))
+	i, j := 0, 0
 	for n := 0; n < k && i < len(a) && j < len(b); n++ {
+		if float64(both+k-n)/float64(k) < atLeast {
+			return both, k
+		}
 		switch {
 		case a[i] == b[j]:
 			both++
@@ -105,26 +142,49 @@ func Similarity(a, b Sketch) float64 {
 			j++
 		}
 	}
-	return float64(both) / float64(k)
+	return both, k
 }
-
-// Same reports whether a and b are sketches of copies of one story.
-func Same(a, b Sketch) bool { return Similarity(a, b) >= MinSimilarity }
 
 // foldedWords lowercases text, removes diacritics (đ becomes d) and splits
 // it on anything that is not a letter or digit.
 func foldedWords(text string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(text)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteRune('d')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		default:
-			b.WriteRune(' ')
+	buf := make([]byte, 0, len(text))
+	for _, r := range text {
+		if int(r) < len(foldTable) {
+			buf = append(buf, foldTable[r]...)
+		} else {
+			buf = append(buf, foldRune(r)...)
 		}
 	}
-	return strings.Fields(b.String())
+	return strings.Fields(string(buf))
+}
+
+// foldTable holds foldRune of the runes below U+2000 (Latin with every
+// Vietnamese letter, combining marks, punctuation), computed once.
+var foldTable = func() []string {
+	t := make([]string, 0x2000)
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
+
+// foldRune is what foldedWords makes of one rune: its lowercase
+// decomposed letters and digits without their marks, đ as d, and a space
+// for anything else. Combining marks fold to nothing, whether they follow
+// a precomposed letter's base or come decomposed in the text.
+func foldRune(r rune) string {
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+		case d == 'đ':
+			b.WriteByte('d')
+		case unicode.IsLetter(d) || unicode.IsDigit(d):
+			b.WriteRune(d)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
