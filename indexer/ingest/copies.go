@@ -13,7 +13,7 @@ import (
 // sketches share Article.Group, the id of the earliest publication.
 type copies struct {
 	members map[string]*member
-	byValue map[uint64][]*member // sketch lookup value → members filed under it
+	byValue map[uint64][]*member // sketch lookup value → the first dedup.MaxPerValue members filed under it
 	groups  map[string][]*member // group id → its members
 	// moved are members already written whose group changed since.
 	moved map[string]*member
@@ -38,9 +38,15 @@ func newCopies() *copies {
 func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	m := &member{Copy: dedup.Copy{ID: a.ID, Published: a.Published, Crawled: a.Crawled}, sketch: sk}
 	group := map[*member]bool{}
+	compared := map[*member]bool{}
 	for _, v := range sk.Lookup() {
-		for _, o := range c.byValue[v] {
-			if group[o] || o.ID == a.ID || !dedup.Same(sk, o.sketch) {
+		filed := c.byValue[v]
+		for _, o := range filed {
+			if compared[o] || o.ID == a.ID {
+				continue
+			}
+			compared[o] = true
+			if group[o] || !dedup.Same(sk, o.sketch) {
 				continue
 			}
 			group[o] = true
@@ -48,7 +54,9 @@ func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 				group[p] = true
 			}
 		}
-		c.byValue[v] = append(c.byValue[v], m)
+		if len(filed) < dedup.MaxPerValue {
+			c.byValue[v] = append(filed, m)
+		}
 	}
 	c.members[a.ID] = m
 	if len(group) == 0 {

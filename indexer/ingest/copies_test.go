@@ -1,12 +1,18 @@
 package ingest
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/vnsearch/vnsearch/indexer/dedup"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -46,5 +52,77 @@ func TestImportGroupsCopies(t *testing.T) {
 	res, err := ix.Search(context.Background(), search.Request{Query: "so ket chi thi", GroupSyndicated: true})
 	if err != nil || len(res.Hits) != 1 || res.Hits[0].ID != "d" || res.Hits[0].Copies != 2 {
 		t.Errorf("grouped search: %+v, %v", res, err)
+	}
+}
+
+// TestCopiesBoundedPerValue files many unrelated articles under one
+// common sketch value (a shingle every article of a source carries): the
+// value keeps dedup.MaxPerValue of them, so a new article compares with
+// a bounded number, and two copies sharing it are still grouped by their
+// other values.
+func TestCopiesBoundedPerValue(t *testing.T) {
+	sketch := func(base uint64) dedup.Sketch {
+		sk := dedup.Sketch{1} // the common value, the smallest of all
+		for k := range uint64(dedup.SketchSize - 1) {
+			sk = append(sk, base+k+2)
+		}
+		return sk
+	}
+	c := newCopies()
+	for i := range uint64(5 * dedup.MaxPerValue) {
+		c.add(&search.Article{ID: fmt.Sprint("u", i)}, sketch(1000*(i+1)))
+	}
+	first := &search.Article{ID: "first", Published: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
+	copied := &search.Article{ID: "copy", Published: time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC)}
+	c.add(first, sketch(1<<40))
+	c.add(copied, sketch(1<<40))
+	if n := len(c.byValue[1]); n != dedup.MaxPerValue {
+		t.Errorf("%d articles filed under the common value, want %d", n, dedup.MaxPerValue)
+	}
+	if copied.Group != "first" || c.grouped() != 2 {
+		t.Errorf("copy grouped under %q, %d articles grouped; want first, 2", copied.Group, c.grouped())
+	}
+}
+
+// BenchmarkCopies groups the copies among the shared corpus's articles,
+// as an import of it does (their sketches made beforehand, untimed). It
+// reports the copy groups' articles, which the bound per sketch value
+// must leave unchanged.
+func BenchmarkCopies(b *testing.B) {
+	var bodies []string
+	for _, name := range []string{"crawls.jsonl.gz", "datasets.jsonl.gz"} {
+		f, err := os.Open(filepath.Join("..", "..", "..", "shared", "corpus", name))
+		if err != nil {
+			b.Skipf("corpus absent: %v", err)
+		}
+		defer f.Close()
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dec := json.NewDecoder(gz)
+		for {
+			var a struct{ Body string }
+			if err := dec.Decode(&a); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+			bodies = append(bodies, a.Body)
+		}
+	}
+	sketches := make([]dedup.Sketch, len(bodies))
+	for i, body := range bodies {
+		sketches[i], _ = dedup.Fingerprint(body)
+	}
+	b.ResetTimer()
+	for range b.N {
+		c := newCopies()
+		for i, sk := range sketches {
+			if sk != nil {
+				c.add(&search.Article{ID: fmt.Sprint(i)}, sk)
+			}
+		}
+		b.ReportMetric(float64(c.grouped()), "grouped")
 	}
 }

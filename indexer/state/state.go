@@ -224,10 +224,6 @@ func (db *DB) Pending() ([]Record, error) {
 	return out, err
 }
 
-// maxPerValue bounds the articles read per sketch value, so that a
-// shingle common to thousands of articles stays cheap.
-const maxPerValue = 64
-
 // Similar returns the records whose sketch says they are copies of the
 // story sketched by sk (dedup.Same), the record of exclude left out.
 func (db *DB) Similar(sk dedup.Sketch, exclude string) ([]Record, error) {
@@ -238,7 +234,7 @@ func (db *DB) Similar(sk dedup.Sketch, exclude string) ([]Record, error) {
 		for _, s := range sk.Lookup() {
 			prefix := binary.BigEndian.AppendUint64(nil, s)
 			n := 0
-			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && n < maxPerValue; k, _ = c.Next() {
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && n < dedup.MaxPerValue; k, _ = c.Next() {
 				n++
 				id := string(k[8:])
 				if seen[id] {
