@@ -103,13 +103,15 @@ func TestRepeatedIDAcrossWritesInFlight(t *testing.T) {
 }
 
 // TestInterruptedWithWritesInFlight: interrupted while two writes are in
-// flight, the load waits for both and writes the articles read since;
-// everything counted is stored.
+// flight (the first held), the load waits for both before it returns;
+// everything counted is stored. (Whether a line read after the second
+// write is still taken depends on when the interruption falls: the input
+// ends with the second batch so that the count is certain.)
 func TestInterruptedWithWritesInFlight(t *testing.T) {
 	ix := newHeldIndex("a0")
 	ctx, cancel := context.WithCancel(context.Background())
 	var in strings.Builder
-	for i := range 5 {
+	for i := range 4 {
 		in.WriteString(jsonl(map[string]string{"id": fmt.Sprint("a", i), "title": "x"}))
 	}
 	type result struct {
@@ -129,8 +131,8 @@ func TestInterruptedWithWritesInFlight(t *testing.T) {
 	if !errors.Is(r.err, context.Canceled) {
 		t.Errorf("error %v, want the interruption", r.err)
 	}
-	if r.sum.Indexed != 5 || len(ix.stored) != 5 {
-		t.Errorf("%d counted, %d stored, want all 5 read", r.sum.Indexed, len(ix.stored))
+	if r.sum.Indexed != 4 || len(ix.stored) != 4 {
+		t.Errorf("%d counted, %d stored, want the 4 of both writes", r.sum.Indexed, len(ix.stored))
 	}
 }
 
