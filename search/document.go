@@ -167,6 +167,11 @@ type textField struct {
 	text        *sharedText
 	length      int // tokens counted
 	frequencies bleveindex.TokenFrequencies
+	// frequenciesSize is frequencies.Size(), measured by Analyze on an
+	// analysis worker: bleve asks for the size in the goroutine that
+	// writes the batch, where walking every pair term again held up the
+	// segment's build.
+	frequenciesSize int
 }
 
 // Name implements document.Field.
@@ -192,6 +197,7 @@ func (f *textField) EncodedFieldType() byte { return 't' }
 func (f *textField) Analyze() {
 	f.text.analyze()
 	f.frequencies, f.length = tokenFrequencies(f.of(f.text), f.limit, f.options)
+	f.frequenciesSize = f.frequencies.Size()
 	f.text.release()
 }
 
@@ -269,7 +275,7 @@ func (f *textField) AnalyzedTokenFrequencies() bleveindex.TokenFrequencies { ret
 func (f *textField) Size() int {
 	n := 64 + size.SizeOfPtr + len(f.name) + len(f.text.text)
 	if f.frequencies != nil {
-		n += f.frequencies.Size()
+		n += f.frequenciesSize
 	}
 	return n
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/size"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -193,4 +194,35 @@ func BenchmarkDocument(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestTextFieldSize: an analyzed field tells bleve the size of what it
+// holds as its frequencies measure it, although it measured them when
+// analyzed.
+func TestTextFieldSize(t *testing.T) {
+	articles := loadDemo(t)
+	builder, err := newDocumentBuilder(newMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := builder.build(&articles[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	doc.VisitFields(func(f bleveindex.Field) {
+		tf, ok := f.(*textField)
+		if !ok {
+			return
+		}
+		f.Analyze()
+		want := 64 + size.SizeOfPtr + len(tf.name) + len(tf.text.text) + tf.frequencies.Size()
+		if got := tf.Size(); got != want || len(tf.frequencies) == 0 {
+			t.Errorf("%s: Size %d, want %d (%d terms)", tf.name, got, want, len(tf.frequencies))
+		}
+		checked++
+	})
+	if checked < 5 {
+		t.Errorf("%d analyzed fields checked, want the title's and the text's", checked)
+	}
 }
