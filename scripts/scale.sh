@@ -42,7 +42,12 @@ for size in ${SIZES[@]}; do
   if [ "$size" = 63k ]; then
     input=("${CORPUS[@]}")
   else
-    "$bin/vngen" articles --n "$size" "${CORPUS[@]}" | gzip -1 > "$WORK/gen-$size.jsonl.gz"
+    # Generated once per size (vngen articles is seeded: the same articles
+    # every time); delete the file to make it again.
+    if [ ! -s "$WORK/gen-$size.jsonl.gz" ]; then
+      "$bin/vngen" articles --n "$size" "${CORPUS[@]}" | gzip -1 > "$WORK/gen-$size.jsonl.gz.tmp"
+      mv "$WORK/gen-$size.jsonl.gz.tmp" "$WORK/gen-$size.jsonl.gz"
+    fi
     input=("$WORK/gen-$size.jsonl.gz")
   fi
   start=$(date +%s.%N)
