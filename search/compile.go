@@ -211,14 +211,16 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 	matches := vocab.Find(wordKeys(words))
 	next := 0
 	var musts []bq.Query
+	run := &runWords{}
 	for _, m := range matches {
 		for _, w := range words[next:m.Start] {
-			musts = appendQuery(musts, c.addWord(root, w))
+			musts = appendQuery(musts, c.addWord(root, w, run))
 		}
 		var typed []bq.Query
+		typedWords := &runWords{} // the form's words: its rarest scores
 		for _, w := range words[m.Start:m.End] {
 			if tq := termQuery(w, false); tq != nil {
-				typed = append(typed, tq)
+				typed = append(typed, typedWords.word(tq))
 			}
 		}
 		if len(typed) > 0 {
@@ -232,7 +234,7 @@ func (c *compiled) addRun(root *bq.BooleanQuery, words []string, vocab *synonym.
 		next = m.End
 	}
 	for _, w := range words[next:] {
-		musts = appendQuery(musts, c.addWord(root, w))
+		musts = appendQuery(musts, c.addWord(root, w, run))
 	}
 	c.addProximity(root, text, musts)
 	subs := substitutions(words, matches)
@@ -256,17 +258,19 @@ func appendQuery(qs []bq.Query, q bq.Query) []bq.Query {
 	return append(qs, q)
 }
 
-// addWord makes w a must clause, once however often the query repeats
-// it, and returns the clause (nil when it added none).
-func (c *compiled) addWord(root *bq.BooleanQuery, w string) bq.Query {
+// addWord makes w a must clause of run, once however often the query
+// repeats it, and returns the clause (nil when it added none). A word
+// typed without diacritics is one of run's words, unscored when common.
+func (c *compiled) addWord(root *bq.BooleanQuery, w string, run *runWords) bq.Query {
 	if c.seen(w) {
 		return nil
 	}
-	tq := termQuery(w, false)
-	if tq != nil {
-		root.AddMust(tq)
-		c.hasText = true
+	tq := run.word(termQuery(w, false))
+	if tq == nil {
+		return nil
 	}
+	root.AddMust(tq)
+	c.hasText = true
 	return tq
 }
 
@@ -285,7 +289,11 @@ func (c *compiled) addProximity(root *bq.BooleanQuery, run string, musts []bq.Qu
 	if len(p.folded) < minRelaxWords || len(musts) < 2 {
 		return
 	}
-	loose := bleve.NewDisjunctionQuery(musts...)
+	all := make([]bq.Query, len(musts))
+	for i, q := range musts {
+		all[i] = scored(q)
+	}
+	loose := bleve.NewDisjunctionQuery(all...)
 	loose.SetMin(float64(max(1, len(musts)-p.limit)))
 	c.relax = append(c.relax, p)
 	c.loosen = append(c.loosen, loosening{strict: musts, near: p.candidates(), loose: loose, run: true})
