@@ -1,18 +1,16 @@
 package ingest
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/vnsearch/vnsearch/indexer/dedup"
+	"github.com/vnsearch/vnsearch/internal/corpustest"
 	"github.com/vnsearch/vnsearch/search"
 )
 
@@ -91,25 +89,9 @@ func TestCopiesBoundedPerValue(t *testing.T) {
 func BenchmarkCopies(b *testing.B) {
 	var bodies []string
 	for _, name := range []string{"crawls.jsonl.gz", "datasets.jsonl.gz"} {
-		f, err := os.Open(filepath.Join("..", "..", "..", "shared", "corpus", name))
-		if err != nil {
-			b.Skipf("corpus absent: %v", err)
-		}
-		defer f.Close()
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		dec := json.NewDecoder(gz)
-		for {
-			var a struct{ Body string }
-			if err := dec.Decode(&a); err == io.EOF {
-				break
-			} else if err != nil {
-				b.Fatal(err)
-			}
+		corpustest.Each(b, filepath.Join("..", "..", "..", "shared", "corpus", name), func(a corpustest.Article) {
 			bodies = append(bodies, a.Body)
-		}
+		})
 	}
 	sketches := make([]dedup.Sketch, len(bodies))
 	for i, body := range bodies {

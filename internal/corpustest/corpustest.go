@@ -18,7 +18,7 @@ type Article struct{ ID, Title, Lead, Body string }
 
 // Each calls fn with each article of the corpus file at path; it skips t
 // when the file is absent and fails it when the file is unreadable.
-func Each(t *testing.T, path string, fn func(Article)) {
+func Each(t testing.TB, path string, fn func(Article)) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
