@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -43,7 +44,7 @@ func TestImportKilledMidway(t *testing.T) {
 	enc := json.NewEncoder(f)
 	for i := range n {
 		body := fmt.Sprintf("Bài số %d về công tác xây dựng Đảng ở cơ sở. ", i)
-		for range 40 {
+		for range 12 {
 			body += "Đảng ủy xã lãnh đạo xây dựng nông thôn mới, hòa giải ở cơ sở, thủy lợi nội đồng. "
 		}
 		if err := enc.Encode(map[string]string{"id": fmt.Sprintf("a%05d", i), "title": fmt.Sprintf("Bài %d", i), "body": body}); err != nil {
@@ -55,14 +56,21 @@ func TestImportKilledMidway(t *testing.T) {
 	args, _ := json.Marshal([]string{"import", "--quiet", "--data", data, input})
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+string(args))
+	var childErr bytes.Buffer
+	cmd.Stderr = &childErr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitForSegment(t, filepath.Join(data, indexDirName, "store"))
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	if err := waitForSegment(filepath.Join(data, indexDirName, "store"), exited); err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("%v; the child's stderr:\n%s", err, childErr.Bytes())
+	}
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	cmd.Wait()
+	<-exited
 
 	ix, err := openIndex(data)
 	if err != nil {
@@ -95,14 +103,23 @@ func TestImportKilledMidway(t *testing.T) {
 	}
 }
 
-// waitForSegment waits until the child has persisted a second segment.
-func waitForSegment(t *testing.T, store string) {
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if zaps, _ := filepath.Glob(filepath.Join(store, "*.zap")); len(zaps) > 1 {
-			return
+// waitForSegment waits until the child has persisted a second segment, and
+// fails when the child exits first or takes longer than a race-built import
+// on a busy machine ever should (about 20 s for two batches on 2 idle cores).
+func waitForSegment(store string, exited <-chan error) error {
+	timeout := time.After(3 * time.Minute)
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-exited:
+			return fmt.Errorf("the child import ended (%v) before a second segment was written", err)
+		case <-timeout:
+			return fmt.Errorf("the child import wrote no second segment in 3 minutes")
+		case <-tick.C:
+			if zaps, _ := filepath.Glob(filepath.Join(store, "*.zap")); len(zaps) > 1 {
+				return nil
+			}
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
-	t.Fatal("the child import never wrote a segment")
 }

@@ -66,6 +66,7 @@
       .then(function (data) {
         if (mine !== seq || document.activeElement !== input) return;
         show((data.suggestions || []).filter(function (s) { return s !== q; }));
+        list.setAttribute("data-for", q);
       })
       .catch(close);
   }
@@ -79,7 +80,10 @@
     if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
     else if (e.key === "Escape") { close(); }
-    else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(options()[active].textContent); }
+    // Enter keeps its default, the form's own submission, with the chosen
+    // suggestion as the query: submitting here as well would start a second
+    // navigation that aborts the first.
+    else if (e.key === "Enter" && active >= 0) { input.value = options()[active].textContent; close(); }
   });
   input.addEventListener("blur", function () { setTimeout(close, 100); });
 
