@@ -248,9 +248,21 @@ func (b *budget) release(n int) {
 }
 
 // consume takes the prepared lines in input order and writes them in
-// batches.
+// batches. It stops waiting for the next line when ctx ends: the reader
+// may be blocked in a read that never returns.
 func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget) error {
-	for it := range items {
+	for {
+		var it *item
+		select {
+		case next, ok := <-items:
+			if !ok {
+				// The reader stopped early: ctx ended.
+				return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
+			}
+			it = next
+		case <-ctx.Done():
+			return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
+		}
 		<-it.ready
 		ahead.release(it.size)
 		var lineErr *search.LineError
@@ -276,6 +288,4 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 			return errors.Join(fmt.Errorf("interrupted after line %d: %w", it.line, err), w.flushAfterStop(ctx))
 		}
 	}
-	// The reader stopped early: ctx ended.
-	return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
 }

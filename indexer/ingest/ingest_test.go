@@ -241,34 +241,47 @@ func (s stallingReader) Read(p []byte) (int, error) {
 
 // TestInterruptedWhileInputStalls: interrupted while the reader is
 // blocked reading an input that stalls, Load returns with what it counted
-// written, without waiting for the read (it hung there).
+// written, without waiting for the read (it hung there): whether the
+// interruption comes while the writer still holds lines to take or after
+// it has taken them all and waits for the next.
 func TestInterruptedWhileInputStalls(t *testing.T) {
-	in := jsonl(map[string]string{"id": "a", "title": "x"}, map[string]string{"id": "b", "title": "y"})
-	r := stallingReader{strings.NewReader(in), make(chan struct{}), make(chan struct{})}
-	defer close(r.released)
-	ctx, cancel := context.WithCancel(context.Background())
-	go func() {
-		<-r.blocked
-		cancel()
-	}()
-	ix := newRecorder()
-	type result struct {
-		sum Summary
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		sum, err := Load(ctx, ix, r, Config{})
-		done <- result{sum, err}
-	}()
-	select {
-	case res := <-done:
-		// The cancel comes after both lines were read: the first one at
-		// least is written, and every article counted is stored.
-		if !errors.Is(res.err, context.Canceled) || res.sum.Indexed < 1 || res.sum.Indexed != len(ix.stored) {
-			t.Errorf("interrupted: %+v, %v, %d stored", res.sum, res.err, len(ix.stored))
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("Load did not return a minute after the interruption: it waits for a read that never ends")
+	for _, tc := range []struct {
+		name  string
+		after time.Duration // from the reader blocking to the interruption
+	}{
+		{"at once", 0},
+		{"writer idle", 200 * time.Millisecond},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := jsonl(map[string]string{"id": "a", "title": "x"}, map[string]string{"id": "b", "title": "y"})
+			r := stallingReader{strings.NewReader(in), make(chan struct{}), make(chan struct{})}
+			defer close(r.released)
+			ctx, cancel := context.WithCancel(context.Background())
+			go func() {
+				<-r.blocked
+				time.Sleep(tc.after)
+				cancel()
+			}()
+			ix := newRecorder()
+			type result struct {
+				sum Summary
+				err error
+			}
+			done := make(chan result, 1)
+			go func() {
+				sum, err := Load(ctx, ix, r, Config{})
+				done <- result{sum, err}
+			}()
+			select {
+			case res := <-done:
+				// The cancel comes after both lines were read: the first one at
+				// least is written, and every article counted is stored.
+				if !errors.Is(res.err, context.Canceled) || res.sum.Indexed < 1 || res.sum.Indexed != len(ix.stored) {
+					t.Errorf("interrupted: %+v, %v, %d stored", res.sum, res.err, len(ix.stored))
+				}
+			case <-time.After(time.Minute):
+				t.Fatal("Load did not return a minute after the interruption: it waits for a read that never ends")
+			}
+		})
 	}
 }
