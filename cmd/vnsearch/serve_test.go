@@ -277,14 +277,17 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
+// waitFor polls cond until it holds, failing after a minute: generous,
+// since CI's two cores run the race detector and other packages' tests.
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	const limit = time.Minute
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if cond() {
 			return
 		}
 	}
-	t.Fatal("condition not met in 10s")
+	t.Fatalf("condition not met in %v", limit)
 }
 
 // lockedWriter serializes writes of concurrent loggers.
