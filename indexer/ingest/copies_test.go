@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,40 @@ func TestImportGroupsCopies(t *testing.T) {
 	}
 }
 
+// TestRegroupBounded: seven copies of a story are written, then the
+// earliest publication arrives and moves them all to its group. They are
+// rewritten with their new group in writes of at most the batch size, not
+// all in one (an import of a million articles moved so many that one write
+// ran out of memory).
+func TestRegroupBounded(t *testing.T) {
+	story := strings.Repeat("Sáng nay, Ban Thường vụ Tỉnh ủy Bắc Ninh tổ chức hội nghị sơ kết việc thực hiện Chỉ thị số 05-CT/TW, biểu dương các điển hình tiêu biểu trong học tập và làm theo Bác. ", 4)
+	var b strings.Builder
+	for i := range 8 {
+		day := 10 - i // the last line is the earliest
+		if i == 7 {
+			day = 1
+		}
+		j, _ := json.Marshal(map[string]string{"id": fmt.Sprint("c", i), "title": "Sơ kết", "published": fmt.Sprintf("2024-03-%02d", day), "body": story})
+		b.Write(append(j, '\n'))
+	}
+	ix := newRecorder()
+	const size = 3
+	st, err := Load(context.Background(), ix, strings.NewReader(b.String()), Config{BatchArticles: size})
+	if err != nil || st.Grouped != 8 || st.Indexed != 8 {
+		t.Fatalf("load: %+v, %v", st, err)
+	}
+	for id, a := range ix.stored {
+		if a.Group != "c7" {
+			t.Errorf("%s in group %q, want c7", id, a.Group)
+		}
+	}
+	for i, batch := range ix.batches {
+		if len(batch) > size {
+			t.Errorf("write %d holds %d articles, more than %d", i, len(batch), size)
+		}
+	}
+}
+
 // TestCopiesBoundedPerValue files many unrelated articles under one
 // common sketch value (a shingle every article of a source carries): the
 // value keeps dedup.MaxPerValue of them, so a new article compares with
@@ -97,6 +132,9 @@ func BenchmarkCopies(b *testing.B) {
 	for i, body := range bodies {
 		sketches[i], _ = dedup.Fingerprint(body)
 	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
 	for range b.N {
 		c := newCopies()
@@ -105,6 +143,14 @@ func BenchmarkCopies(b *testing.B) {
 				c.add(&search.Article{ID: fmt.Sprint(i)}, sk)
 			}
 		}
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		// What the grouping holds beyond the sketches (held by the caller
+		// here, by the members in an import).
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "held-MB")
 		b.ReportMetric(float64(c.grouped()), "grouped")
+		runtime.KeepAlive(c)
+		b.StartTimer()
 	}
 }

@@ -197,7 +197,7 @@ func (w *writer) flushAfterStop(ctx context.Context) error {
 
 // finish regroups the copies written before their group changed.
 func (w *writer) finish(ctx context.Context) error {
-	err := w.cp.regroup(ctx, w.ix)
+	err := w.cp.regroup(ctx, w.ix, w.cfg.BatchArticles, w.cfg.BatchBytes)
 	w.sum.Grouped = w.cp.grouped()
 	w.sum.Seconds = time.Since(w.start).Seconds()
 	return err
