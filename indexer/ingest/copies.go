@@ -1,11 +1,6 @@
 package ingest
 
 import (
-	"context"
-	"fmt"
-	"maps"
-	"slices"
-
 	"github.com/vnsearch/vnsearch/indexer/dedup"
 	"github.com/vnsearch/vnsearch/search"
 )
@@ -103,43 +98,6 @@ func (c *copies) written(articles []search.Article) {
 			delete(c.moved, m.ID)
 		}
 	}
-}
-
-// regroup re-indexes the articles written before their group changed,
-// in index writes of at most articles articles and about bytes of text: a
-// large import moves tens of thousands of them, and one write of all
-// would hold all their analyses in memory at once.
-func (c *copies) regroup(ctx context.Context, ix Index, articles, bytes int) error {
-	var batch []search.Article
-	size := 0
-	write := func() error {
-		if err := ix.Index(ctx, batch...); err != nil {
-			return fmt.Errorf("regroup copies: %w", err)
-		}
-		for _, a := range batch {
-			delete(c.moved, a.ID)
-		}
-		batch, size = nil, 0
-		return nil
-	}
-	for _, id := range slices.Sorted(maps.Keys(c.moved)) {
-		a, err := ix.Article(ctx, id)
-		if err != nil {
-			return fmt.Errorf("regroup %s: %w", id, err)
-		}
-		a.Group = c.moved[id].group
-		batch = append(batch, *a)
-		size += len(a.Title) + len(a.Lead) + len(a.Body)
-		if len(batch) >= articles || size >= bytes {
-			if err := write(); err != nil {
-				return err
-			}
-		}
-	}
-	if len(batch) == 0 {
-		return nil
-	}
-	return write()
 }
 
 // grouped counts the articles that share a group with another.

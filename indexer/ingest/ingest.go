@@ -252,15 +252,12 @@ func (b *budget) release(n int) {
 // may be blocked in a read that never returns.
 func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget) error {
 	for {
-		var it *item
+		var it *item // nil: ctx ended, or the reader stopped early because it did
 		select {
-		case next, ok := <-items:
-			if !ok {
-				// The reader stopped early: ctx ended.
-				return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
-			}
-			it = next
+		case it = <-items:
 		case <-ctx.Done():
+		}
+		if it == nil {
 			return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
 		}
 		<-it.ready
@@ -279,7 +276,7 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 			return errors.Join(it.err, w.flushAfterStop(ctx))
 		}
 		w.add(it)
-		if len(w.batch) >= w.cfg.BatchArticles || w.bytes >= w.cfg.BatchBytes {
+		if w.full() {
 			if err := w.flush(ctx); err != nil {
 				return err
 			}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -123,8 +125,19 @@ func (w *writer) add(it *item) {
 	if search.Truncated(&a) {
 		w.sum.Truncated++
 	}
+	w.appendBatch(a)
+}
+
+// appendBatch puts a in the batch and counts its text.
+func (w *writer) appendBatch(a search.Article) {
 	w.batch = append(w.batch, a)
 	w.bytes += len(a.Title) + len(a.Lead) + len(a.Body)
+}
+
+// full reports whether the batch holds Config.BatchArticles articles or
+// Config.BatchBytes of text.
+func (w *writer) full() bool {
+	return len(w.batch) >= w.cfg.BatchArticles || w.bytes >= w.cfg.BatchBytes
 }
 
 // flush hands the batch to an index write, after the writes in flight
@@ -197,8 +210,32 @@ func (w *writer) flushAfterStop(ctx context.Context) error {
 
 // finish regroups the copies written before their group changed.
 func (w *writer) finish(ctx context.Context) error {
-	err := w.cp.regroup(ctx, w.ix, w.cfg.BatchArticles, w.cfg.BatchBytes)
+	err := w.regroup(ctx)
 	w.sum.Grouped = w.cp.grouped()
 	w.sum.Seconds = time.Since(w.start).Seconds()
 	return err
+}
+
+// regroup rewrites the articles written before a later line moved them to
+// an earlier copy's group, in batches bounded as the lines' are (flush
+// gives each its final group and marks it written): a large import moves
+// tens of thousands, and one write of all held all their analyses at once.
+// It runs once every write of the lines has landed.
+func (w *writer) regroup(ctx context.Context) error {
+	for _, id := range slices.Sorted(maps.Keys(w.cp.moved)) {
+		a, err := w.ix.Article(ctx, id)
+		if err != nil {
+			return errors.Join(fmt.Errorf("regroup %s: %w", id, err), w.land())
+		}
+		w.appendBatch(*a)
+		if w.full() {
+			if err := w.flush(ctx); err != nil {
+				return errors.Join(fmt.Errorf("regroup copies: %w", err), w.land())
+			}
+		}
+	}
+	if err := errors.Join(w.flush(ctx), w.land()); err != nil {
+		return fmt.Errorf("regroup copies: %w", err)
+	}
+	return nil
 }
