@@ -41,16 +41,41 @@ const (
 // way of working as a model to follow, and the models and movements it
 // names, canonical, distinct and sorted.
 func Classify(titleText, leadText, bodyText string) (example bool, models []string) {
+	return ClassifyText(words.New(Joined(titleText, leadText, bodyText)), titleText, leadText, bodyText)
+}
+
+// Joined is the text ClassifyText takes the words of: title, lead and body
+// joined by blank lines.
+func Joined(titleText, leadText, bodyText string) string {
+	return titleText + sectionSep + leadText + sectionSep + bodyText
+}
+
+const sectionSep = "\n\n"
+
+// ClassifyText is Classify with the words of the article already split:
+// all is words.New(Joined(titleText, leadText, bodyText)), which the other
+// recognizers read too.
+func ClassifyText(all *words.Text, titleText, leadText, bodyText string) (example bool, models []string) {
+	leadStart := len(titleText) + len(sectionSep)
+	bodyStart := leadStart + len(leadText) + len(sectionSep)
 	if strings.TrimSpace(leadText) == "" {
 		leadText, bodyText = splitLead(bodyText)
+		leadStart = bodyStart
+		bodyStart += len(leadText)
 	}
+	starts := [...]int{0, leadStart, bodyStart}
 	var scores [3]int
 	var ifExample []string // names taken only if the article is an example
 	framed := false
 	positive := map[string]bool{}
 	named := map[string]section{}
 	for s, raw := range [...]string{titleText, leadText, bodyText} {
-		t := words.New(raw)
+		var t *words.Text
+		if all.Cut {
+			t = words.New(raw)
+		} else {
+			t = all.Sub(starts[s], starts[s]+len(raw))
+		}
 		before := len(positive)
 		scores[s] = cueScore(t, section(s), positive)
 		ns, later := names(t)

@@ -29,6 +29,31 @@ func New(text string) *Text {
 	return &Text{S: text, W: Split(text), Marked: analyzers.HasDiacritics(text), Cut: cut}
 }
 
+// Sub returns the words of t.S[start:end] as New(t.S[start:end]) would,
+// reusing t's: a word cut by either end is split again, the others are
+// only moved. start and end must fall on rune boundaries of t.S, and t
+// must not be cut (a cut text has lost the words after the cut).
+func (t *Text) Sub(start, end int) *Text {
+	s := t.S[start:end]
+	first, _ := slices.BinarySearchFunc(t.W, start, func(w Word, at int) int { return cmp.Compare(w.End, at+1) })
+	ws := make([]Word, 0, len(t.W[first:])/2+1)
+	for _, w := range t.W[first:] {
+		if w.Start >= end {
+			break
+		}
+		if lo, hi := max(w.Start, start), min(w.End, end); lo >= hi {
+			break // an empty part
+		} else if lo != w.Start || hi != w.End {
+			w = newWord(s, lo-start, hi-start, nil)
+		} else {
+			w.Start -= start
+			w.End -= start
+		}
+		ws = append(ws, w)
+	}
+	return &Text{S: s, W: ws, Marked: analyzers.HasDiacritics(s)}
+}
+
 // AtCut reports whether end, the index after the last word of a phrase,
 // reaches the cut of a cut text: the phrase may be a part of a longer one.
 func (t *Text) AtCut(end int) bool {

@@ -26,7 +26,9 @@ type Word struct {
 func Split(text string) []Word {
 	text = Bound(text)
 	ws := make([]Word, 0, len(text)/6)
-	folds := make(map[string]string, 512) // a text repeats its syllables: fold each once
+	// A text repeats its syllables: fold each once. Most texts are short
+	// (a title, a lead): the map grows with the text, not to a fixed size.
+	folds := make(map[string]string, min(len(text)/16, 512))
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !inWord(r) {
@@ -83,7 +85,9 @@ func newWord(text string, start, end int, folds map[string]string) Word {
 	f, ok := folds[s]
 	if !ok {
 		f = analyzers.Fold(s)
-		folds[s] = f
+		if folds != nil {
+			folds[s] = f
+		}
 	}
 	w := Word{Start: start, End: end, Fold: f, Digits: true}
 	letters, upper := 0, 0

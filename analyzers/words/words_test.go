@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -150,4 +151,27 @@ func TestBound(t *testing.T) {
 	if tx := New("UBND tỉnh Bắc Ninh"); tx.Cut || tx.AtCut(len(tx.W)) {
 		t.Error("a short text is not cut")
 	}
+}
+
+// FuzzSub asserts that the words of a part of a text taken from the
+// text's words are those of the part split alone.
+func FuzzSub(f *testing.F) {
+	f.Add("Thị uỷ QUẾ VÕ, 05-CT/TW\n\nĐảng ủy xã", 3, 12)
+	f.Add(norm.NFD.String("Quế Võ ngày 5/12"), 0, 9)
+	f.Add("abc", 1, 2)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if len(s) > MaxBytes || a < 0 || b < a || b > len(s) {
+			return
+		}
+		for a > 0 && a < len(s) && !utf8.RuneStart(s[a]) {
+			a--
+		}
+		for b < len(s) && !utf8.RuneStart(s[b]) {
+			b++
+		}
+		got, want := New(s).Sub(a, b), New(s[a:b])
+		if got.S != want.S || got.Marked != want.Marked || got.Cut != want.Cut || !slices.Equal(got.W, want.W) {
+			t.Errorf("New(%q).Sub(%d, %d) = %+v, want %+v", s, a, b, got, want)
+		}
+	})
 }

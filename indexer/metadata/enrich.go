@@ -19,11 +19,11 @@ var vietnam = time.FixedZone("ICT", 7*60*60)
 // body. It replaces what those fields held.
 func Enrich(a *search.Article) {
 	a.Year = Year(a.Published)
-	t := words.New(a.Title + "\n\n" + a.Lead + "\n\n" + a.Body)
+	t := words.New(model.Joined(a.Title, a.Lead, a.Body))
 	a.Units = unit.FindIn(t)
 	a.Directives = directive.IDsIn(t, a.Published)
 	a.Documents = directive.DocumentIDsIn(t)
-	a.Example, a.Models = model.Classify(a.Title, a.Lead, a.Body)
+	a.Example, a.Models = model.ClassifyText(t, a.Title, a.Lead, a.Body)
 }
 
 // Year returns the year of t in Vietnam, 0 for the zero time.
