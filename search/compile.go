@@ -26,6 +26,14 @@ const (
 	// for as a quote.
 	minQuoteWords    = 5
 	exactAccentBoost = 4.0
+	// A phrase typed with diacritics scores its folded pairs' score
+	// times exactPhraseBoost in an article holding it as typed and
+	// otherPhraseBoost in one holding another spelling: the ratio the
+	// exact pairs field gave (the exact pairs at exactAccentBoost, about
+	// as many as the folded, beside the folded twice, against half the
+	// folded alone).
+	exactPhraseBoost = 2 + exactAccentBoost
+	otherPhraseBoost = 0.5
 	adjacencyBoost   = 16.0
 	// proximityBoost weighs the query's pairs an article holds, in the
 	// second pass of a run of words: how much of it stands in order.

@@ -17,12 +17,12 @@ import (
 )
 
 // The title and text fields are each indexed under several analyzers
-// (vi, vi_folded, the vocabulary's folded analyzer, the two pair
-// analyzers), which all start from the same syllables. A write builds the
+// (vi, vi_folded, the vocabulary's folded analyzer, the folded pair
+// analyzer), which all start from the same syllables. A write builds the
 // bleve document itself: the mapping maps every other field, and the
 // analyzed fields of the title and of the text share one tokenization
 // each, from which the exact and folded terms, the vocabulary keys and
-// the pairs are derived exactly as the registered analyzers derive them
+// the folded pairs are derived exactly as the registered analyzers derive them
 // (TestDocumentAsMapped compares the two indexes term by term).
 
 // streamsOf names, for each analyzer of an analyzed field, the stream of
@@ -32,7 +32,6 @@ var streamsOf = map[string]stream{
 	analyzers.Name:       {of: func(s *sharedText) analysis.TokenStream { return s.exact }},
 	analyzers.FoldedName: {of: func(s *sharedText) analysis.TokenStream { return s.folded }},
 	synonym.AnalyzerName: {of: func(s *sharedText) analysis.TokenStream { return s.vocabulary }},
-	pairAnalyzerName:     {of: func(s *sharedText) analysis.TokenStream { return s.pairs }, limit: maxPairRepeats},
 	foldedPairAnalyzerNm: {of: func(s *sharedText) analysis.TokenStream { return s.foldedPairs }, limit: maxPairRepeats},
 }
 
@@ -121,11 +120,11 @@ func (b *documentBuilder) build(a *Article) (*document.Document, error) {
 // sharedText is one text and, once analyzed, the streams of its fields.
 type sharedText struct {
 	text      []byte
-	withPairs bool // derive the pair streams too
+	withPairs bool // derive the folded pairs too
 
-	once                                          sync.Once
-	pending                                       atomic.Int32 // fields still to analyze; at 0 the streams are dropped
-	exact, folded, vocabulary, pairs, foldedPairs analysis.TokenStream
+	once                                   sync.Once
+	pending                                atomic.Int32 // fields still to analyze; at 0 the streams are dropped
+	exact, folded, vocabulary, foldedPairs analysis.TokenStream
 }
 
 // release is called by each field once it has its frequencies: the last
@@ -133,14 +132,13 @@ type sharedText struct {
 // segment is built.
 func (s *sharedText) release() {
 	if s.pending.Add(-1) == 0 {
-		s.exact, s.folded, s.vocabulary, s.pairs, s.foldedPairs = nil, nil, nil, nil, nil
+		s.exact, s.folded, s.vocabulary, s.foldedPairs = nil, nil, nil, nil
 	}
 }
 
 // analyze tokenizes the text once and derives each stream as its
 // analyzer would: vi (normalize), vi_folded (fold), the vocabulary keys
-// over the folded stream, the pairs of the exact and of the folded
-// stream.
+// over the folded stream, the pairs of the folded stream.
 func (s *sharedText) analyze() {
 	s.once.Do(func() {
 		toks := analyzers.Tokenizer{}.Tokenize(s.text)
@@ -154,7 +152,6 @@ func (s *sharedText) analyze() {
 		s.folded = analyzers.FoldFilter{}.Filter(folded)
 		s.vocabulary = synonym.IndexFilter().Filter(s.folded)
 		if s.withPairs {
-			s.pairs = adjacentPairs(s.exact, false)
 			s.foldedPairs = adjacentPairs(s.folded, false)
 		}
 	})

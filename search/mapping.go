@@ -17,8 +17,10 @@ import (
 // indexed together in the text field (title, lead and body joined by
 // segmentSep), so a word's score does not depend on how many of the three
 // hold it, and the title once more on its own for the title bonus. The
-// text's adjacent syllables are indexed as pairs (pairs, pairs_folded; see
-// pairs.go), which is how phrases match; only pairs_folded keeps positions.
+// text's adjacent syllables are indexed folded as pairs (pairs_folded, with
+// positions; see pairs.go), which is how phrases match; the text field keeps
+// the positions of its exact syllables, read only on the documents a
+// phrase's pairs match (see exactPhrase).
 const (
 	fieldTitle      = "title"
 	fieldText       = "text"
@@ -85,7 +87,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		vi := mapping.NewTextFieldMapping()
 		vi.Analyzer = analyzers.Name
 		vi.Store = name == fieldTitle
-		vi.IncludeTermVectors = false // phrases match by pairs
+		vi.IncludeTermVectors = name == fieldText // exact phrases, checked among the pairs' matches
 		vi.IncludeInAll = false
 		vi.DocValues = false
 		folded := mapping.NewTextFieldMapping()
@@ -100,7 +102,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		folded.DocValues = false
 		fields := []*mapping.FieldMapping{vi, folded}
 		if name == fieldText {
-			fields = append(fields, pairMapping(fieldPairs, pairAnalyzerName, false), pairMapping(fieldPairs+foldedSuffix, foldedPairAnalyzerNm, true))
+			fields = append(fields, pairMapping(fieldFoldedPairs, foldedPairAnalyzerNm))
 		}
 		doc.AddFieldMappingsAt(name, fields...)
 	}
@@ -159,13 +161,13 @@ func newMapping() *mapping.IndexMappingImpl {
 }
 
 // pairMapping indexes the text field's syllable pairs under name, with
-// their positions or not, nothing stored.
-func pairMapping(name, analyzer string, positions bool) *mapping.FieldMapping {
+// their positions, nothing stored.
+func pairMapping(name, analyzer string) *mapping.FieldMapping {
 	m := mapping.NewTextFieldMapping()
 	m.Name = name
 	m.Analyzer = analyzer
 	m.Store = false
-	m.IncludeTermVectors = positions
+	m.IncludeTermVectors = true
 	m.IncludeInAll = false
 	m.DocValues = false
 	return m

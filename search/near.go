@@ -250,7 +250,7 @@ func (p nearPhrase) pairs(boost float64, min int) bq.Query {
 		term := p.folded[i] + pairSep + p.folded[i+1]
 		if !seen[term] {
 			seen[term] = true
-			qs = append(qs, fieldTerm(term, fieldPairs+foldedSuffix, boost))
+			qs = append(qs, fieldTerm(term, fieldFoldedPairs, boost))
 		}
 	}
 	d := bleve.NewDisjunctionQuery(qs...)

@@ -9,16 +9,15 @@ import (
 	"github.com/vnsearch/vnsearch/analyzers"
 )
 
-// The pair fields index every two adjacent syllables of the text field as
-// one term ("nông thôn", "thôn mới"), folded with positions (pairs_folded)
-// and with diacritics without them (pairs), as Elasticsearch's
-// index_phrases and Lucene's CommonGrams do. A phrase of n syllables is a
-// phrase of its n-1 pairs in pairs_folded: the searcher intersects the
-// postings of the pairs, far rarer than syllables, and checks positions
-// only on the few documents holding all of them. The exact pairs, without
-// positions, rank a phrase written with the diacritics typed above its
-// other spellings. The text and title fields keep no positions: nothing
-// reads them.
+// The pair field pairs_folded indexes every two adjacent syllables of the
+// text field, folded, as one term ("nong thon", "thon moi"), with
+// positions, as Elasticsearch's index_phrases and Lucene's CommonGrams do.
+// A phrase of n syllables is a phrase of its n-1 pairs: the searcher
+// intersects the postings of the pairs, far rarer than syllables, and
+// checks positions only on the few documents holding all of them. The text
+// field keeps the positions of its exact syllables, read only on those
+// documents to rank a phrase written with the diacritics typed above its
+// other spellings (see exactPhrase). The title keeps no positions.
 //
 // Pairs cross punctuation, as positions did. A document number is at the
 // position of its first part (see analyzers.Tokenizer), so each of the two
@@ -29,13 +28,15 @@ import (
 // next). Misremembered quotes can score by the pairs a query shares with a
 // text (its syllables nearly in order) with the same terms.
 const (
-	fieldPairs = "pairs"
+	fieldFoldedPairs = "pairs_folded"
 	// pairSep joins the two syllables of a pair term.
 	pairSep        = " "
 	maxPairRepeats = 64
 )
 
-// Registry names of the pair analyzers and their filter.
+// Registry names of the pair analyzers and their filter. The exact pairs'
+// analyzer is no longer mapped; it stays registered so that an index of
+// an earlier analysis revision still opens to be read back (OpenAnyVersion).
 const (
 	pairFilterName       = "vi_pairs"
 	pairAnalyzerName     = "vi_pairs"
@@ -124,19 +125,23 @@ func init() {
 }
 
 // phraseMatch matches text as a phrase, scoring boost: its folded pairs at
-// consecutive positions, and when text has diacritics its exact pairs
-// (with the folded phrase) at exactAccentBoost times more, or only these
-// when exactOnly. It returns nil when text has fewer than two positions.
+// consecutive positions, and when text has diacritics, the articles
+// holding it as typed (see exactPhrase) exactPhraseBoost times more than
+// the others, or only these when exactOnly. It returns nil when text has
+// fewer than two positions.
 func phraseMatch(text string, boost float64, exactOnly bool) bq.Query {
 	folded := foldedPairPhrase(text, boost)
 	if folded == nil || !analyzers.HasDiacritics(text) {
 		return folded
 	}
-	exact := bleve.NewConjunctionQuery(exactPairs(text, boost*exactAccentBoost), foldedPairPhrase(text, boost))
+	exact, other := exactPhraseBoost, otherPhraseBoost
 	if exactOnly {
-		return exact
+		other = 0
 	}
-	return bleve.NewDisjunctionQuery(exact, folded)
+	if q := newExactPhrase(text, folded, exact, other); q != nil {
+		return q
+	}
+	return folded
 }
 
 // foldedPairPhrase is the phrase of the folded pairs of text, or nil.
@@ -146,39 +151,13 @@ func foldedPairPhrase(text string, boost float64) bq.Query {
 		return nil
 	}
 	if len(toks) == 1 {
-		return fieldTerm(string(toks[0].Term), fieldPairs+foldedSuffix, boost)
+		return fieldTerm(string(toks[0].Term), fieldFoldedPairs, boost)
 	}
 	m := bleve.NewMatchPhraseQuery(text)
-	m.SetField(fieldPairs + foldedSuffix)
+	m.SetField(fieldFoldedPairs)
 	m.Analyzer = foldedPairAnalyzerNm
 	m.SetBoost(boost)
 	return m
-}
-
-// exactPairs is the conjunction, over positions, of the exact pairs of
-// text (any of those at one position).
-func exactPairs(text string, boost float64) bq.Query {
-	toks := pairAnalyzer.Analyze([]byte(text))
-	var conj, alts []bq.Query
-	flush := func() {
-		if len(alts) == 1 {
-			conj = append(conj, alts[0])
-		} else if len(alts) > 1 {
-			conj = append(conj, bleve.NewDisjunctionQuery(alts...))
-		}
-		alts = nil
-	}
-	for i, t := range toks {
-		if i > 0 && t.Position != toks[i-1].Position {
-			flush()
-		}
-		alts = append(alts, fieldTerm(string(t.Term), fieldPairs, boost))
-	}
-	flush()
-	if len(conj) == 1 {
-		return conj[0]
-	}
-	return bleve.NewConjunctionQuery(conj...)
 }
 
 // fieldTerm matches one term in field, scoring boost.

@@ -96,7 +96,7 @@ func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error
 		st.avg[f] = max(st.avg[f]/float64(max(len(res.Hits), 1)), 1)
 	}
 	// a text of n syllables holds about n pairs
-	st.avg[fieldPairs], st.avg[fieldPairs+foldedSuffix] = st.avg[fieldText], st.avg[fieldText]
+	st.avg[fieldFoldedPairs] = st.avg[fieldText]
 	ix.mu.Lock()
 	ix.lengths = st
 	ix.mu.Unlock()

@@ -1,0 +1,78 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestExactPhrase asserts that a phrase typed with diacritics ranks the
+// texts holding it as typed first, that the syllables of the typed
+// spelling apart do not count as holding it, and that excluding it
+// excludes only the typed spelling.
+func TestExactPhrase(t *testing.T) {
+	ix := newTestIndex(t,
+		Article{ID: "typed", Title: "Tin tức", Body: "Phong trào thi đua lan tỏa ra cả nước trong năm."},
+		Article{ID: "other", Title: "Nuôi trồng", Body: "Nghề nuôi cá nước ngọt, cá nước lợ và cá nước mặn đem lại thu nhập."},
+		Article{ID: "apart", Title: "Ở làng", Body: "Cá nước ngọt được nuôi nhiều. Cả làng ra sông lấy nước."},
+		Article{ID: "number", Title: "Văn bản", Body: "Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị."},
+		Article{ID: "numberfolded", Title: "Văn bản", Body: "Chi thi 05-CT/TW cua Bo Chinh tri."},
+	)
+	for _, c := range []struct {
+		q     string
+		first string   // the first hit
+		want  []string // every hit, in any order
+	}{
+		{`"cả nước"`, "typed", []string{"typed", "other", "apart"}},
+		{norm.NFD.String(`"cả nước"`), "typed", []string{"typed", "other", "apart"}},
+		{`"cá nước"`, "", []string{"typed", "other", "apart"}},
+		{`nước -"cả nước"`, "", []string{"other", "apart"}},
+		{`nước -"cá nước"`, "", []string{"typed"}},
+		{`"chỉ thị 05-CT/TW"`, "number", []string{"number", "numberfolded"}},
+		{`trị -"chỉ thị 05-CT/TW"`, "", []string{"numberfolded"}},
+		{`trị -"chi thi 05-CT/TW"`, "", nil},
+	} {
+		res, err := ix.Search(context.Background(), Request{Query: c.q})
+		if err != nil {
+			t.Fatalf("%s: %v", c.q, err)
+		}
+		got := ids(res)
+		if c.first != "" && (len(got) == 0 || got[0] != c.first) {
+			t.Errorf("%s: %v, want %s first", c.q, got, c.first)
+		}
+		if c.q == `"cá nước"` && len(got) > 0 && got[0] == "typed" {
+			t.Errorf("%s: %v, the typed spelling is elsewhere", c.q, got)
+		}
+		slices.Sort(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: %v, want %v", c.q, got, want)
+		}
+	}
+}
+
+func TestConsecutive(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		positions [][]uint64
+		offsets   []uint64
+		want      bool
+	}{
+		{"adjacent", [][]uint64{{3}, {4}}, []uint64{0, 1}, true},
+		{"apart", [][]uint64{{3}, {5}}, []uint64{0, 1}, false},
+		{"later occurrence", [][]uint64{{1, 7, 20}, {3, 9, 21}, {22}}, []uint64{0, 1, 2}, true},
+		{"second before first", [][]uint64{{5}, {4}}, []uint64{0, 1}, false},
+		{"gap in the query", [][]uint64{{2, 10}, {12}}, []uint64{0, 2}, true},
+		{"last term missing at the end", [][]uint64{{1, 2}, {2, 3}, {3}}, []uint64{0, 1, 2}, true},
+		{"repeated term", [][]uint64{{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}, []uint64{0, 1, 2}, true},
+		{"runs out", [][]uint64{{1, 5}, {2}, {9}}, []uint64{0, 1, 2}, false},
+	} {
+		if got := consecutive(c.positions, c.offsets); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
