@@ -127,6 +127,15 @@ func TestServeKilledRepeatedly(t *testing.T) {
 		}
 		time.Sleep(250 * time.Millisecond)
 	}
+	// A run records an article in the crawl state after the index holds
+	// it: the run that found the last one ends before the kill.
+	allFound := time.Now()
+	for !c.crawlEndedAfter(t, allFound) {
+		if time.Now().After(deadline) {
+			t.Fatal("no crawl run ended after every article was found")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	c.kill9(t)
 	if n := checkAcknowledged(t, data, site.URL, soakArticles); n != soakArticles {
 		t.Errorf("%d of %d articles acknowledged at the end", n, soakArticles)
@@ -245,6 +254,28 @@ func (c *serveChild) kill9(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not die on SIGKILL")
 	}
+}
+
+// crawlEndedAfter reports whether the source's last finished crawl run
+// ended after since (GET /api/admin/sources).
+func (c *serveChild) crawlEndedAfter(t *testing.T, since time.Time) bool {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, c.base+"/api/admin/sources", nil)
+	req.Header.Set("Authorization", "Bearer s3cret")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Sources []struct {
+			LastEnd time.Time `json:"last_end"`
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || len(body.Sources) != 1 {
+		t.Fatalf("sources: %v %+v", err, body)
+	}
+	return body.Sources[0].LastEnd.After(since)
 }
 
 // found counts the articles of the site that one search finds exactly
