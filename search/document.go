@@ -203,6 +203,9 @@ func (f *textField) Analyze() {
 // one object per term and per location, counting at most limit
 // occurrences of a term when limit > 0 (the others are dropped, as
 // pairFilter drops them). It also returns the number of tokens counted.
+// A location keeps the token's position only: nothing reads the byte
+// offsets of an indexed term (snippets and highlights analyze the stored
+// text again), and leaving them out makes the index a tenth smaller.
 func tokenFrequencies(tokens analysis.TokenStream, limit int, options bleveindex.FieldIndexingOptions) (bleveindex.TokenFrequencies, int) {
 	freqs := make(bleveindex.TokenFrequencies, len(tokens)/2)
 	var slab []bleveindex.TokenFreq // the batch holds the frequencies until its segment is built: small slabs waste little
@@ -245,7 +248,7 @@ func tokenFrequencies(tokens analysis.TokenStream, limit int, options bleveindex
 				tf.Locations = pointers[used : used : used+n]
 				used += n
 			}
-			locations[next] = bleveindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position}
+			locations[next] = bleveindex.TokenLocation{Position: t.Position}
 			tf.Locations = append(tf.Locations, &locations[next])
 			next++
 		}

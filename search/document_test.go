@@ -19,7 +19,8 @@ import (
 // mapping read back from disk for the second half, written after a
 // reopen that also rewrites the first), and requires the same index:
 // every field's terms with every posting (document, frequency, norm,
-// locations), and every stored field.
+// positions), and every stored field. The builder keeps no byte offsets
+// in the locations (see tokenFrequencies): TestLocationsWithoutOffsets.
 func TestDocumentAsMapped(t *testing.T) {
 	articles := append(loadDemo(t), fixtures...)
 	articles = append(articles,
@@ -146,7 +147,7 @@ func postings(t *testing.T, r bleveindex.IndexReader, field, term string) []stri
 		ext, _ := r.ExternalID(d.ID)
 		line := fmt.Sprintf("%s %q %s freq=%d norm=%g", field, term, ext, d.Freq, d.Norm)
 		for _, v := range d.Vectors {
-			line += fmt.Sprintf(" [%s %d %d-%d %v]", v.Field, v.Pos, v.Start, v.End, v.ArrayPositions)
+			line += fmt.Sprintf(" [%s %d %v]", v.Field, v.Pos, v.ArrayPositions) // the builder keeps no offsets
 		}
 		out = append(out, line)
 	}
@@ -224,5 +225,47 @@ func TestTextFieldSize(t *testing.T) {
 	})
 	if checked < 5 {
 		t.Errorf("%d analyzed fields checked, want the title's and the text's", checked)
+	}
+}
+
+// TestLocationsWithoutOffsets asserts that the fields with positions keep
+// each occurrence's position and no byte offsets.
+func TestLocationsWithoutOffsets(t *testing.T) {
+	ix := newTestIndex(t, Article{ID: "a", Title: "Tin", Body: "Xây dựng nông thôn mới, nông thôn giàu đẹp."})
+	r, err := ix.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader, err := r.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	for _, c := range []struct {
+		field, term string
+		want        []uint64
+	}{
+		{fieldText, "thôn", []uint64{5, 8}},
+		{fieldFoldedPairs, "nong thon", []uint64{4, 7}},
+	} {
+		tfr, err := reader.TermFieldReader(context.Background(), []byte(c.term), c.field, true, true, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := tfr.Next(nil)
+		tfr.Close()
+		if err != nil || d == nil {
+			t.Fatalf("%s %q: %v, %v", c.field, c.term, d, err)
+		}
+		var got []uint64
+		for _, v := range d.Vectors {
+			got = append(got, v.Pos)
+			if v.Start != 0 || v.End != 0 {
+				t.Errorf("%s %q at %d: offsets %d-%d kept", c.field, c.term, v.Pos, v.Start, v.End)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: positions %v, want %v", c.field, c.term, got, c.want)
+		}
 	}
 }
