@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -51,5 +53,43 @@ func TestCompact(t *testing.T) {
 	after, err := ix.Search(ctx, Request{Query: `"nông thôn mới"`})
 	if err != nil || after.Total != before.Total || after.Total != 6 {
 		t.Fatalf("after Compact: %v, %v; before %d matches", after, err, before.Total)
+	}
+}
+
+// TestBulkLoadIsNotRecorded: an index created for a bulk load is opened
+// later with the default merge plan; bleve records the config an index is
+// created with, so the bulk plan must not be in it.
+func TestBulkLoadIsNotRecorded(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, BulkLoad())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for i := range 3 {
+		if err := ix.Index(ctx, Article{ID: fmt.Sprintf("a%d", i), Title: "Hội nghị", Body: "Bàn công tác xây dựng nông thôn mới."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	meta, err := os.ReadFile(filepath.Join(dir, "index_meta.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(meta), "scorchMergePlanOptions") {
+		t.Errorf("index_meta.json records the bulk merge plan: %s", meta)
+	}
+	if ix, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, Request{Query: `"nông thôn mới"`})
+	if err != nil || res.Total != 3 {
+		t.Fatalf("after the bulk load: %+v, %v", res, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -32,7 +33,31 @@ type Index struct {
 
 // Open opens the index in dir, creating it when dir holds none. An index
 // built by another analysis version is refused with a *VersionError.
-func Open(dir string) (*Index, error) { return open(dir, true) }
+func Open(dir string, opts ...OpenOption) (*Index, error) { return open(dir, true, opts) }
+
+// An OpenOption changes how Open opens an index.
+type OpenOption func(config map[string]any)
+
+// BulkLoad opens the index for a load of many articles that ends by
+// Compact (ingest.Load compacts after a bulk load): while it is open,
+// scorch merges segments only bulkMergeSegments at a time, in place of
+// merging every ten as they come. The final compaction merges every
+// segment once either way, so the merges during the load were work done
+// twice: on the 63k corpus they were a sixth of the import's time
+// (BENCHMARKS.md, "Session 8").
+func BulkLoad() OpenOption {
+	return func(config map[string]any) {
+		config["scorchMergePlanOptions"] = map[string]any{
+			"MaxSegmentsPerTier":   bulkMergeSegments,
+			"SegmentsPerMergeTask": bulkMergeSegments,
+		}
+	}
+}
+
+// bulkMergeSegments is how many segments a bulk load lets accumulate per
+// tier before merging them, and merges at once: a load of 100,000
+// articles (its batches' segments) merges nothing before its end.
+const bulkMergeSegments = 100
 
 // OpenAnyVersion opens the existing index in dir whatever analysis version
 // built it, to read its articles back (Articles) into a rebuild.
@@ -40,7 +65,7 @@ func OpenAnyVersion(dir string) (*Index, error) {
 	if !Exists(dir) {
 		return nil, fmt.Errorf("open index %s: %w", dir, os.ErrNotExist)
 	}
-	return open(dir, false)
+	return open(dir, false, nil)
 }
 
 // Exists reports whether dir holds an index.
@@ -49,8 +74,12 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
-func open(dir string, check bool) (*Index, error) {
-	b, err := openBleve(dir)
+func open(dir string, check bool, opts []OpenOption) (*Index, error) {
+	config := maps.Clone(openConfig)
+	for _, o := range opts {
+		o(config)
+	}
+	b, err := openBleve(dir, config)
 	if err != nil {
 		return nil, err
 	}
@@ -74,16 +103,29 @@ func open(dir string, check bool) (*Index, error) {
 // process may hold: a held index fails to open instead of hanging.
 var openConfig = map[string]any{"bolt_timeout": "5s"}
 
-// openBleve opens the bleve index in dir, or creates one stamped with
-// AnalysisVersion.
-func openBleve(dir string) (bleve.Index, error) {
-	if Exists(dir) {
-		b, err := bleve.OpenUsing(dir, openConfig)
+// openBleve opens the bleve index in dir with the runtime config,
+// creating one stamped with AnalysisVersion first when dir holds none.
+// bleve records the config an index is created with and applies it at
+// every open after, so an index is created bare, then opened.
+func openBleve(dir string, config map[string]any) (bleve.Index, error) {
+	if !Exists(dir) {
+		b, err := createBleve(dir)
 		if err != nil {
-			return nil, fmt.Errorf("open index %s: %w", dir, err)
+			return nil, err
 		}
-		return b, nil
+		if err := b.Close(); err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
 	}
+	b, err := bleve.OpenUsing(dir, config)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return b, nil
+}
+
+// createBleve creates the index in dir, stamped with AnalysisVersion.
+func createBleve(dir string) (bleve.Index, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("create index directory: %w", err)
 	}

@@ -22,19 +22,19 @@ const (
 )
 
 // openIndex opens (creating when needed) the index under the data dir.
-func openIndex(data string) (*search.Index, error) {
-	ix, err := search.Open(filepath.Join(data, indexDirName))
+func openIndex(data string, opts ...search.OpenOption) (*search.Index, error) {
+	ix, err := search.Open(filepath.Join(data, indexDirName), opts...)
 	return ix, explainVersion(data, err)
 }
 
 // openLocked takes the lock of the data directory for command (lockData),
 // then opens its index. The caller closes the index, then the lock.
-func openLocked(ctx context.Context, data, command string) (*search.Index, *dataLock, error) {
+func openLocked(ctx context.Context, data, command string, opts ...search.OpenOption) (*search.Index, *dataLock, error) {
 	lock, err := lockData(ctx, data, command)
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := openIndex(data)
+	ix, err := openIndex(data, opts...)
 	if err != nil {
 		lock.Close()
 		return nil, nil, err

@@ -100,7 +100,7 @@ const bulkBatchArticles = 1000
 
 // importLocal loads r into the index of the data directory.
 func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string, bar *progressbar.ProgressBar, stderr io.Writer) (ingest.Summary, error) {
-	ix, lock, err := openLocked(ctx, cfg.Data, "import")
+	ix, lock, err := openLocked(ctx, cfg.Data, "import", search.BulkLoad())
 	if err != nil {
 		return ingest.Summary{}, err
 	}
@@ -112,6 +112,9 @@ func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string
 		BatchArticles: bulkBatchArticles,
 		OnBatch: func(s ingest.Summary) {
 			bar.Describe(fmt.Sprintf("%s: %d articles", name, s.Indexed))
+		},
+		OnCompact: func(s ingest.Summary) {
+			bar.Describe(fmt.Sprintf("%s: %d articles, compacting the index", name, s.Indexed))
 		},
 		OnMalformed: func(e *search.LineError) {
 			bar.Clear()

@@ -85,7 +85,7 @@ func rebuild(ctx context.Context, oldDir, newDir string, quiet bool, stderr io.W
 		return 0, err
 	}
 	defer src.Close()
-	dst, err := search.Open(newDir)
+	dst, err := search.Open(newDir, search.BulkLoad())
 	if err != nil {
 		return 0, err
 	}

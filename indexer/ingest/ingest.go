@@ -62,6 +62,9 @@ type Config struct {
 	CompactAfter int
 	// OnBatch is told the running totals after every batch.
 	OnBatch func(Summary)
+	// OnCompact is told the totals when every article is written and the
+	// compaction starts (a minute or so per GB of index).
+	OnCompact func(Summary)
 	// OnMalformed is told of every malformed line, which is skipped.
 	OnMalformed func(*search.LineError)
 }
@@ -139,6 +142,9 @@ func Load(ctx context.Context, ix Index, r io.Reader, cfg Config) (Summary, erro
 	}
 	stop() // r ended: the reader is done
 	if c, ok := ix.(compacter); ok && w.sum.Indexed >= cfg.CompactAfter {
+		if cfg.OnCompact != nil {
+			cfg.OnCompact(w.sum)
+		}
 		err = c.Compact(ctx)
 		w.sum.Seconds = time.Since(w.start).Seconds()
 	}
