@@ -86,3 +86,5 @@ require (
 	golang.org/x/term v0.46.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )
+
+replace github.com/blevesearch/zapx/v17 => ./third_party/zapx

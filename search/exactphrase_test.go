@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +75,51 @@ func TestConsecutive(t *testing.T) {
 		if got := consecutive(c.positions, c.offsets); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestExactPhraseAcrossChunks checks a phrase typed with diacritics on an
+// index whose common syllables' postings span many chunks (zapx keeps
+// about 1,024 postings per chunk; third_party/zapx jumps over whole
+// chunks when advancing): every article holding the phrase as typed is
+// found, and none other.
+func TestExactPhraseAcrossChunks(t *testing.T) {
+	var articles []Article
+	want := map[string]bool{}
+	for k := range 5000 {
+		a := Article{ID: fmt.Sprintf("a%04d", k), Title: "Tin số " + fmt.Sprint(k), Body: "Bài viết của tòa soạn về công tác năm nay."}
+		if k%97 == 5 || k == 4999 {
+			a.Body = "Bài viết của Đảng ủy xã về công tác năm nay."
+			want[a.ID] = true
+		} else if k%89 == 3 {
+			a.Body = "Bài viết của đang ủy viên xã về công tác năm nay." // the same syllables folded, another spelling
+		}
+		articles = append(articles, a)
+	}
+	ix := newTestIndex(t, articles...)
+	if err := ix.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Request{Query: `bài -"của Đảng ủy"`, Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != uint64(len(articles)-len(want)) {
+		t.Errorf("excluding the phrase: %d articles, want %d", res.Total, len(articles)-len(want))
+	}
+	res, err = ix.Search(context.Background(), Request{Query: `"của Đảng ủy"`, Size: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	for _, h := range res.Hits {
+		if want[h.ID] {
+			got++
+		} else if got < len(want) {
+			t.Errorf("%s ranks among the articles holding the phrase as typed", h.ID)
+		}
+	}
+	if got != len(want) {
+		t.Errorf("%d of the %d articles holding the phrase as typed found", got, len(want))
 	}
 }
