@@ -25,11 +25,11 @@ import (
 // are only advanced to the folded phrase's matches.
 
 // exactPhrase matches what folded matches, scoring exact times the folded
-// score an article whose text holds terms at consecutive positions, and
-// other times it any other (0: it does not match).
+// score an article whose text holds the slots' terms at their offsets,
+// and other times it any other (0: it does not match).
 type exactPhrase struct {
 	folded       bq.Query
-	terms        []exactSlot
+	slots        []exactSlot
 	exact, other float64
 }
 
@@ -63,7 +63,7 @@ func newExactPhrase(text string, folded bq.Query, exact, other float64) *exactPh
 	if len(slots) < 2 {
 		return nil
 	}
-	return &exactPhrase{folded: folded, terms: slots, exact: exact, other: other}
+	return &exactPhrase{folded: folded, slots: slots, exact: exact, other: other}
 }
 
 // Searcher implements bq.Query.
@@ -72,8 +72,10 @@ func (q *exactPhrase) Searcher(ctx context.Context, i bindex.IndexReader, m mapp
 	if err != nil {
 		return nil, err
 	}
-	s := &exactPhraseSearcher{inner: inner, exact: q.exact, other: q.other, slots: make([][]*exactTerm, len(q.terms)), offsets: make([]uint64, len(q.terms))}
-	for k, slot := range q.terms {
+	n := len(q.slots)
+	s := &exactPhraseSearcher{inner: inner, exact: q.exact, other: q.other,
+		terms: make([][]*exactTerm, n), offsets: make([]uint64, n), positions: make([][]uint64, n), next: make([]int, n)}
+	for k, slot := range q.slots {
 		s.offsets[k] = slot.offset
 		for _, term := range slot.terms {
 			tfr, err := i.TermFieldReader(ctx, []byte(term), fieldText, false, false, true)
@@ -81,7 +83,7 @@ func (q *exactPhrase) Searcher(ctx context.Context, i bindex.IndexReader, m mapp
 				_ = s.Close()
 				return nil, fmt.Errorf("read the positions of %q: %w", term, err)
 			}
-			s.slots[k] = append(s.slots[k], &exactTerm{reader: tfr})
+			s.terms[k] = append(s.terms[k], &exactTerm{reader: tfr})
 		}
 	}
 	return s, nil
@@ -118,13 +120,16 @@ func (t *exactTerm) at(id bindex.IndexInternalID) ([]*bindex.TermFieldVector, er
 	return t.doc.Vectors, nil
 }
 
-// exactPhraseSearcher is the searcher of an exactPhrase.
+// exactPhraseSearcher is the searcher of an exactPhrase: per slot, the
+// postings of its terms and its offset, and the scratch of holds, reused
+// from one document to the next.
 type exactPhraseSearcher struct {
 	inner        bsearch.Searcher
 	exact, other float64
-	slots        [][]*exactTerm
+	terms        [][]*exactTerm
 	offsets      []uint64
-	positions    [][]uint64 // per slot, reused from one document to the next
+	positions    [][]uint64
+	next         []int
 }
 
 var reflectStaticSizeExactPhrase = int(reflect.TypeOf(exactPhraseSearcher{}).Size())
@@ -170,10 +175,7 @@ func (s *exactPhraseSearcher) rescore(ctx *bsearch.SearchContext, dm *bsearch.Do
 // holds reports whether the text of document id holds the exact terms at
 // consecutive positions.
 func (s *exactPhraseSearcher) holds(id bindex.IndexInternalID) (bool, error) {
-	if s.positions == nil {
-		s.positions = make([][]uint64, len(s.slots))
-	}
-	for k, slot := range s.slots {
+	for k, slot := range s.terms {
 		pos := s.positions[k][:0]
 		for _, t := range slot {
 			vectors, err := t.at(id)
@@ -192,13 +194,14 @@ func (s *exactPhraseSearcher) holds(id bindex.IndexInternalID) (bool, error) {
 		}
 		s.positions[k] = pos
 	}
-	return consecutive(s.positions, s.offsets), nil
+	clear(s.next)
+	return consecutive(s.positions, s.offsets, s.next), nil
 }
 
 // consecutive reports whether some p of positions[0] has p+offsets[k] in
-// every positions[k], each sorted ascending.
-func consecutive(positions [][]uint64, offsets []uint64) bool {
-	next := make([]int, len(positions))
+// every positions[k], each sorted ascending. next holds a zero cursor per
+// slot.
+func consecutive(positions [][]uint64, offsets []uint64, next []int) bool {
 	for _, p := range positions[0] {
 		all := true
 		for k := 1; k < len(positions); k++ {
@@ -225,7 +228,7 @@ func consecutive(positions [][]uint64, offsets []uint64) bool {
 // Close implements bsearch.Searcher.
 func (s *exactPhraseSearcher) Close() error {
 	err := s.inner.Close()
-	for _, slot := range s.slots {
+	for _, slot := range s.terms {
 		for _, t := range slot {
 			if cerr := t.reader.Close(); err == nil {
 				err = cerr
@@ -250,7 +253,7 @@ func (s *exactPhraseSearcher) Min() int { return s.inner.Min() }
 // Size implements bsearch.Searcher.
 func (s *exactPhraseSearcher) Size() int {
 	n := reflectStaticSizeExactPhrase + s.inner.Size()
-	for _, slot := range s.slots {
+	for _, slot := range s.terms {
 		for _, t := range slot {
 			n += t.reader.Size()
 		}

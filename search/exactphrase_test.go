@@ -72,7 +72,7 @@ func TestConsecutive(t *testing.T) {
 		{"repeated term", [][]uint64{{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}, []uint64{0, 1, 2}, true},
 		{"runs out", [][]uint64{{1, 5}, {2}, {9}}, []uint64{0, 1, 2}, false},
 	} {
-		if got := consecutive(c.positions, c.offsets); got != c.want {
+		if got := consecutive(c.positions, c.offsets, make([]int, len(c.positions))); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}

@@ -35,14 +35,13 @@ func New(text string) *Text {
 // must not be cut (a cut text has lost the words after the cut).
 func (t *Text) Sub(start, end int) *Text {
 	s := t.S[start:end]
+	// The words ending after start and starting before end.
 	first, _ := slices.BinarySearchFunc(t.W, start, func(w Word, at int) int { return cmp.Compare(w.End, at+1) })
-	ws := make([]Word, 0, len(t.W[first:])/2+1)
-	for _, w := range t.W[first:] {
-		if w.Start >= end {
-			break
-		}
+	last, _ := slices.BinarySearchFunc(t.W, end, func(w Word, at int) int { return cmp.Compare(w.Start, at) })
+	ws := make([]Word, 0, last-first)
+	for _, w := range t.W[first:last] {
 		if lo, hi := max(w.Start, start), min(w.End, end); lo >= hi {
-			break // an empty part
+			continue // start == end inside the word: nothing of it
 		} else if lo != w.Start || hi != w.End {
 			w = newWord(s, lo-start, hi-start, nil)
 		} else {
