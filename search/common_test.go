@@ -39,15 +39,7 @@ func commonWordsIndex(t *testing.T) *Index {
 // documents, never the rarest of the run, none typed with diacritics.
 func TestCommonWordsUnscored(t *testing.T) {
 	ix := commonWordsIndex(t)
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	reader := openReader(t, ix.bleve)
 	for _, tc := range []struct {
 		query    string
 		unscored []string

@@ -84,15 +84,7 @@ func at(lines []string, i int) string {
 // each, by external id.
 func indexDump(t *testing.T, idx bleve.Index) []string {
 	t.Helper()
-	adv, err := idx.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openReader(t, idx)
 	fields, err := r.Fields()
 	if err != nil {
 		t.Fatal(err)
@@ -130,6 +122,22 @@ func indexDump(t *testing.T, idx bleve.Index) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// openReader returns a reader of idx's current snapshot, closed when the
+// test ends.
+func openReader(t *testing.T, idx bleve.Index) bleveindex.IndexReader {
+	t.Helper()
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }
 
 // postings lists the postings of term in field, one line each.
@@ -232,15 +240,7 @@ func TestTextFieldSize(t *testing.T) {
 // each occurrence's position and no byte offsets.
 func TestLocationsWithoutOffsets(t *testing.T) {
 	ix := newTestIndex(t, Article{ID: "a", Title: "Tin", Body: "Xây dựng nông thôn mới, nông thôn giàu đẹp."})
-	r, err := ix.bleve.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	reader, err := r.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	reader := openReader(t, ix.bleve)
 	for _, c := range []struct {
 		field, term string
 		want        []uint64
