@@ -3,17 +3,20 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
-// Compact merges the index's segments into as few as the merge policy
-// allows (one per 20 GB or so), waiting for the merge. A bulk load leaves
-// tens of segments, and every query term is looked up in each: on the 63k
-// corpus compacting halved the median search and shrank the index by a
-// tenth. Searches and writes go on meanwhile; the merge takes about a
-// minute per GB of index on one core.
+// Compact merges the index's segments into one, in one merge, waiting
+// for it. A bulk load leaves tens of segments, and every query term is
+// looked up in each: on the 63k corpus compacting halved the median search
+// and shrank the index by a tenth. scorch's single-segment plan merges ten
+// segments per task and runs one round of tasks, which left three
+// segments of the 63k corpus (BENCHMARKS.md, "Session 9"). Searches and
+// writes go on meanwhile; the merge takes about half a minute per GB of
+// index on one core.
 func (ix *Index) Compact(ctx context.Context) error {
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
@@ -23,7 +26,9 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return fmt.Errorf("compact the index: %T is not a scorch index", adv)
 	}
-	if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+	one := mergeplan.SingleSegmentMergePlanOptions
+	one.SegmentsPerMergeTask = math.MaxInt32 // every segment in one task
+	if err := s.ForceMerge(ctx, &one); err != nil {
 		return fmt.Errorf("compact the index: %w", err)
 	}
 	return ctx.Err()
