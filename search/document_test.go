@@ -236,17 +236,19 @@ func TestTextFieldSize(t *testing.T) {
 	}
 }
 
-// TestLocationsWithoutOffsets asserts that the fields with positions keep
-// each occurrence's position and no byte offsets.
+// TestLocationsWithoutOffsets asserts that the text field keeps each
+// occurrence's position and no byte offsets, and the pairs field counts
+// its pairs without positions.
 func TestLocationsWithoutOffsets(t *testing.T) {
 	ix := newTestIndex(t, Article{ID: "a", Title: "Tin", Body: "Xây dựng nông thôn mới, nông thôn giàu đẹp."})
 	reader := openReader(t, ix.bleve)
 	for _, c := range []struct {
 		field, term string
+		freq        uint64
 		want        []uint64
 	}{
-		{fieldText, "thôn", []uint64{5, 8}},
-		{fieldFoldedPairs, "nong thon", []uint64{4, 7}},
+		{fieldText, "thôn", 2, []uint64{5, 8}},
+		{fieldFoldedPairs, "nong thon", 2, nil},
 	} {
 		tfr, err := reader.TermFieldReader(context.Background(), []byte(c.term), c.field, true, true, true)
 		if err != nil {
@@ -256,6 +258,9 @@ func TestLocationsWithoutOffsets(t *testing.T) {
 		tfr.Close()
 		if err != nil || d == nil {
 			t.Fatalf("%s %q: %v, %v", c.field, c.term, d, err)
+		}
+		if d.Freq != c.freq {
+			t.Errorf("%s %q: frequency %d, want %d", c.field, c.term, d.Freq, c.freq)
 		}
 		var got []uint64
 		for _, v := range d.Vectors {

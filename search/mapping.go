@@ -17,10 +17,10 @@ import (
 // indexed together in the text field (title, lead and body joined by
 // segmentSep), so a word's score does not depend on how many of the three
 // hold it, and the title once more on its own for the title bonus. The
-// text's adjacent syllables are indexed folded as pairs (pairs_folded, with
+// text's adjacent syllables are indexed folded as pairs (pairs_folded, no
 // positions; see pairs.go), which is how phrases match; the text field keeps
-// the positions of its exact syllables, read only on the documents a
-// phrase's pairs match (see exactPhrase).
+// the positions of its syllables, read only on the documents a phrase's
+// pairs match (see pairPhrase).
 const (
 	fieldTitle      = "title"
 	fieldText       = "text"
@@ -160,14 +160,14 @@ func newMapping() *mapping.IndexMappingImpl {
 	return im
 }
 
-// pairMapping indexes the text field's syllable pairs under name, with
-// their positions, nothing stored.
+// pairMapping indexes the text field's syllable pairs under name, without
+// positions (the text field's are read, see pairPhrase), nothing stored.
 func pairMapping(name, analyzer string) *mapping.FieldMapping {
 	m := mapping.NewTextFieldMapping()
 	m.Name = name
 	m.Analyzer = analyzer
 	m.Store = false
-	m.IncludeTermVectors = true
+	m.IncludeTermVectors = false
 	m.IncludeInAll = false
 	m.DocValues = false
 	return m

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -10,23 +12,23 @@ import (
 )
 
 // The pair field pairs_folded indexes every two adjacent syllables of the
-// text field, folded, as one term ("nong thon", "thon moi"), with
-// positions, as Elasticsearch's index_phrases and Lucene's CommonGrams do.
-// A phrase of n syllables is a phrase of its n-1 pairs: the searcher
-// intersects the postings of the pairs, far rarer than syllables, and
-// checks positions only on the few documents holding all of them. The text
-// field keeps the positions of its exact syllables, read only on those
-// documents to rank a phrase written with the diacritics typed above its
-// other spellings (see exactPhrase). The title keeps no positions.
+// text field, folded, as one term ("nong thon", "thon moi"), as
+// Elasticsearch's index_phrases and Lucene's CommonGrams do, with
+// frequencies but no positions. A phrase of n syllables is first the
+// conjunction of its n-1 pairs, far rarer than its syllables; the text
+// field keeps the positions of its syllables, read only on the few
+// documents holding every pair, to tell those holding the syllables in a
+// row, and a phrase typed with diacritics as typed (see pairPhrase). The
+// title keeps no positions.
 //
 // Pairs cross punctuation, as positions did. A document number is at the
 // position of its first part (see analyzers.Tokenizer), so each of the two
 // is paired with the next position's tokens, and a phrase query takes
-// either. A pair is indexed at most maxPairRepeats times per article,
-// which bounds the position checks in a huge repetitive one (bleve's
-// phrase check pairs every location of a term with every location of the
-// next). Misremembered quotes can score by the pairs a query shares with a
-// text (its syllables nearly in order) with the same terms.
+// either. A pair is counted at most maxPairRepeats times per article, as
+// it was when its positions were kept (they bounded bleve's phrase check
+// in a huge repetitive article). Misremembered quotes score by the pairs
+// a query shares with a text (its syllables nearly in order) with the same
+// terms.
 const (
 	fieldFoldedPairs = "pairs_folded"
 	// pairSep joins the two syllables of a pair term.
@@ -124,40 +126,52 @@ func init() {
 	}
 }
 
-// phraseMatch matches text as a phrase, scoring boost: its folded pairs at
-// consecutive positions, and when text has diacritics, the articles
-// holding it as typed (see exactPhrase) exactPhraseBoost times more than
-// the others, or only these when exactOnly. It returns nil when text has
-// fewer than two positions.
+// phraseMatch matches text as a phrase, scoring boost (see pairPhrase):
+// when text has diacritics, the articles holding it as typed
+// exactPhraseBoost times more than the others, or only these when
+// exactOnly. It returns nil when text has fewer than two positions.
 func phraseMatch(text string, boost float64, exactOnly bool) bq.Query {
-	folded := foldedPairPhrase(text, boost)
-	if folded == nil || !analyzers.HasDiacritics(text) {
-		return folded
+	q := foldedPairPhrase(text, boost)
+	if q == nil {
+		return nil // not a nil *pairPhrase in the interface
 	}
-	exact, other := exactPhraseBoost, otherPhraseBoost
-	if exactOnly {
-		other = 0
-	}
-	if q := newExactPhrase(text, folded, exact, other); q != nil {
+	if !analyzers.HasDiacritics(text) {
 		return q
 	}
-	return folded
+	exact := slotsOf(analyzers.Analyze(text))
+	if exact == nil {
+		return q // cannot happen while both analyzers share the tokenizer
+	}
+	q.exact, q.exactMul, q.otherMul = exact, exactPhraseBoost, otherPhraseBoost
+	if exactOnly {
+		q.otherMul = 0
+	}
+	return q
 }
 
-// foldedPairPhrase is the phrase of the folded pairs of text, or nil.
-func foldedPairPhrase(text string, boost float64) bq.Query {
+// foldedPairPhrase is the phrase of text in any spelling, or nil when text
+// has fewer than two positions.
+func foldedPairPhrase(text string, boost float64) *pairPhrase {
 	toks := foldedPairAnalyzer.Analyze([]byte(text))
 	if len(toks) == 0 {
 		return nil
 	}
-	if len(toks) == 1 {
-		return fieldTerm(string(toks[0].Term), fieldFoldedPairs, boost)
+	q := &pairPhrase{boost: boost, exactMul: 1, otherMul: 1}
+	last := -1
+	for _, t := range toks {
+		if n := len(q.pairs); n > 0 && t.Position == last {
+			if !slices.Contains(q.pairs[n-1], string(t.Term)) {
+				q.pairs[n-1] = append(q.pairs[n-1], string(t.Term))
+			}
+			continue
+		}
+		q.pairs = append(q.pairs, []string{string(t.Term)})
+		last = t.Position
 	}
-	m := bleve.NewMatchPhraseQuery(text)
-	m.SetField(fieldFoldedPairs)
-	m.Analyzer = foldedPairAnalyzerNm
-	m.SetBoost(boost)
-	return m
+	if len(q.pairs) > 1 {
+		q.folded = slotsOf(analyzers.AnalyzeFolded(text))
+	}
+	return q
 }
 
 // fieldTerm matches one term in field, scoring boost.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/vnsearch/vnsearch/analyzers"
 )
@@ -371,8 +372,10 @@ func foldedTerms(text string) []string {
 // foldedPhrase searches the folded text fields for a phrase, loading the
 // text of the best size documents.
 func (ix *Index) foldedPhrase(ctx context.Context, phrase string, size int) (*bleve.SearchResult, error) {
-	q := foldedPairPhrase(phrase, 1)
-	if q == nil {
+	var q bq.Query
+	if p := foldedPairPhrase(phrase, 1); p != nil {
+		q = p
+	} else {
 		toks := analyzers.AnalyzeFolded(phrase)
 		if len(toks) == 0 {
 			return &bleve.SearchResult{}, nil

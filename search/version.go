@@ -16,7 +16,7 @@ import (
 // whenever a change to the mapping (mapping.go), to an analyzer or token
 // filter (analyzers/) or to the metadata recognizers makes an article
 // index differently. The shipped data files are hashed instead.
-const analysisRevision = 4 // 2: phrases by syllable pairs, no positions in the text fields; 3: ym, the month; 4: no exact pairs, positions on text
+const analysisRevision = 5 // 2: phrases by syllable pairs, no positions in the text fields; 3: ym, the month; 4: no exact pairs, positions on text; 5: no positions on the pairs
 
 // AnalysisVersion names how this binary turns an article into index terms:
 // the revision and a hash of the shipped data that analysis and metadata

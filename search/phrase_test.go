@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -52,6 +54,118 @@ func TestExactPhrase(t *testing.T) {
 		slices.Sort(want)
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("%s: %v, want %v", c.q, got, want)
+		}
+	}
+}
+
+// TestPhraseByPairs asserts that a phrase matches only where its
+// syllables stand in a row, in any spelling when typed without
+// diacritics: its pairs found apart in an article do not make a match.
+func TestPhraseByPairs(t *testing.T) {
+	ix := newTestIndex(t,
+		Article{ID: "row", Title: "Tin", Body: "Xây dựng nông thôn mới ở Kỳ Anh."},
+		Article{ID: "apart", Title: "Tin", Body: "Nông thôn ở đây có thôn mới lập, kỳ anh hùng."},
+		Article{ID: "spelled", Title: "Tin", Body: "Phong trào nong thon moi lan rộng."},
+	)
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{`"nông thôn mới"`, []string{"row", "spelled"}},
+		{`"nong thon moi"`, []string{"row", "spelled"}},
+		{`"thôn mới ở"`, []string{"row"}},
+		{`"moi o ky anh"`, []string{"row"}},
+		{`"mới ở Kì Anh"`, []string{"row"}},
+		{`"thon o day co"`, []string{"apart"}},
+		{`thôn -"nong thon moi"`, []string{"apart"}},
+	} {
+		res, err := ix.Search(context.Background(), Request{Query: c.q})
+		if err != nil {
+			t.Fatalf("%s: %v", c.q, err)
+		}
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
+// TestPhraseMatchesRows compares quoted phrases with a scan of the
+// articles' folded syllables, on articles drawn from a few syllables
+// spelled several ways, so that pairs recur everywhere apart.
+func TestPhraseMatchesRows(t *testing.T) {
+	words := []string{"cả", "cá", "ca", "nước", "nuoc", "đàn", "dân", "dan", "lý", "ly", "kỳ", "ki", "mới", "moi"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var articles []Article
+	folded := map[string][]string{}
+	for k := range 300 {
+		n := 6 + rng.IntN(10)
+		var body []string
+		for range n {
+			body = append(body, words[rng.IntN(len(words))])
+		}
+		id := fmt.Sprintf("a%03d", k)
+		articles = append(articles, Article{ID: id, Title: "Tin", Body: strings.Join(body, " ")})
+		folded[id] = foldedTerms(strings.Join(body, " "))
+	}
+	ix := newTestIndex(t, articles...)
+	for range 60 {
+		a := articles[rng.IntN(len(articles))]
+		body := strings.Fields(a.Body)
+		n := 2 + rng.IntN(3)
+		start := rng.IntN(len(body) - n + 1)
+		phrase := body[start : start+n]
+		if rng.IntN(3) == 0 { // a phrase that may be nowhere
+			phrase = []string{words[rng.IntN(len(words))], words[rng.IntN(len(words))], words[rng.IntN(len(words))]}
+		}
+		q := strings.Join(phrase, " ")
+		want := foldedTerms(q)
+		var expect []string
+		for id, terms := range folded {
+			for i := 0; i+len(want) <= len(terms); i++ {
+				if slices.Equal(terms[i:i+len(want)], want) {
+					expect = append(expect, id)
+					break
+				}
+			}
+		}
+		res, err := ix.Search(context.Background(), Request{Query: `"` + q + `"`, Size: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(res)
+		slices.Sort(got)
+		slices.Sort(expect)
+		if !slices.Equal(got, expect) {
+			t.Errorf("%q: %d articles %v, want %d %v", q, len(got), got, len(expect), expect)
+		}
+	}
+}
+
+// TestFoldPattern asserts that the pattern of a folded syllable matches
+// its spellings, and the spellings found all fold to it.
+func TestFoldPattern(t *testing.T) {
+	for _, c := range []struct {
+		folded string
+		match  []string
+		not    []string
+	}{
+		{"dan", []string{"dan", "dân", "đàn", "dẫn", "dạn"}, []string{"dang", "da"}},
+		{"ki", []string{"kì", "kí", "ki", "ky"}, []string{"kia"}},
+		{"05-ct/tw", []string{"05-ct/tw"}, []string{"05-ctxtw"}},
+		{"nguyen", []string{"nguyễn", "nguyên", "nguyen"}, []string{"nguyenn"}},
+	} {
+		re := regexp.MustCompile("^(?:" + foldPattern(c.folded) + ")$")
+		for _, w := range c.match {
+			if !re.MatchString(w) {
+				t.Errorf("%s: %q does not match %s", c.folded, w, re)
+			}
+		}
+		for _, w := range c.not {
+			if re.MatchString(w) {
+				t.Errorf("%s: %q matches %s", c.folded, w, re)
+			}
 		}
 	}
 }
