@@ -4,9 +4,10 @@
 # warm-up pass over the query mix, then vnload with one client per query
 # shape (quoted exact, folded, NFD, other tone placement; titles typed
 # without diacritics) and the mix at 1 and 8 connections. The binaries must
-# read the same index format.
+# read the same index format, or each name its own data directory (two
+# analysis revisions of the same articles).
 #
-#   scripts/serve-ab.sh DATA ROUNDS "name|/path/to/vnsearch" ...
+#   scripts/serve-ab.sh DATA ROUNDS "name|/path/to/vnsearch[|DATA]" ...
 #
 # One line per serve: load average, p50 / p99 ms per shape, the mix's q/s,
 # p50, p90, p99 (one client) and q/s, errors, p99 (8 connections).
@@ -23,8 +24,8 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT INT TERM
 for r in $(seq 1 "$rounds"); do
   for v in "$@"; do
-    IFS='|' read -r name bin <<<"$v"
-    "$bin" serve --data "$data" --addr "127.0.0.1:$PORT" > "$WORK/serve-$name.log" 2>&1 &
+    IFS='|' read -r name bin own <<<"$v"
+    "$bin" serve --data "${own:-$data}" --addr "127.0.0.1:$PORT" > "$WORK/serve-$name.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 600); do
       curl -sf "http://127.0.0.1:$PORT/api/search?q=a" > /dev/null && break
