@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -158,37 +159,76 @@ func newPositionCheck(ctx context.Context, i bindex.IndexReader, slots []phraseS
 // spellings returns, for each folded slot, the terms of the text field
 // that fold to one of its terms.
 func spellings(i bindex.IndexReader, folded []phraseSlot) ([]phraseSlot, error) {
-	r, ok := i.(bindex.IndexReaderRegexp)
-	if !ok {
-		return nil, fmt.Errorf("the index reader %T cannot list terms by pattern", i)
-	}
 	out := make([]phraseSlot, len(folded))
 	for k, slot := range folded {
 		out[k].offset = slot.offset
 		for _, f := range slot.terms {
-			d, err := r.FieldDictRegexp(fieldText, foldPattern(f))
+			terms, err := spellingsOf(i, f)
 			if err != nil {
-				return nil, fmt.Errorf("look up the spellings of %q: %w", f, err)
+				return nil, err
 			}
-			for {
-				e, err := d.Next()
-				if err != nil {
-					_ = d.Close()
-					return nil, fmt.Errorf("look up the spellings of %q: %w", f, err)
-				}
-				if e == nil {
-					break
-				}
-				if analyzers.Fold(e.Term) == f {
-					out[k].terms = append(out[k].terms, e.Term)
-				}
-			}
-			if err := d.Close(); err != nil {
-				return nil, fmt.Errorf("look up the spellings of %q: %w", f, err)
-			}
+			out[k].terms = append(out[k].terms, terms...)
 		}
 	}
 	return out, nil
+}
+
+// spellingCache keeps the spellings looked up on the index snapshot last
+// searched: its dictionary changes only with the snapshot, and compiling
+// the pattern of a syllable costs more than checking a phrase's
+// candidates.
+var spellingCache struct {
+	sync.Mutex
+	reader bindex.IndexReader
+	terms  map[string][]string
+}
+
+// maxCachedSpellings bounds the syllables spellingCache keeps.
+const maxCachedSpellings = 1 << 16
+
+// spellingsOf returns the terms of the text field of i that fold to
+// folded.
+func spellingsOf(i bindex.IndexReader, folded string) ([]string, error) {
+	c := &spellingCache
+	c.Lock()
+	if c.reader != i {
+		c.reader, c.terms = i, map[string][]string{}
+	}
+	terms, ok := c.terms[folded]
+	c.Unlock()
+	if ok {
+		return terms, nil
+	}
+	r, ok := i.(bindex.IndexReaderRegexp)
+	if !ok {
+		return nil, fmt.Errorf("the index reader %T cannot list terms by pattern", i)
+	}
+	d, err := r.FieldDictRegexp(fieldText, foldPattern(folded))
+	if err != nil {
+		return nil, fmt.Errorf("look up the spellings of %q: %w", folded, err)
+	}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			_ = d.Close()
+			return nil, fmt.Errorf("look up the spellings of %q: %w", folded, err)
+		}
+		if e == nil {
+			break
+		}
+		if analyzers.Fold(e.Term) == folded {
+			terms = append(terms, e.Term)
+		}
+	}
+	if err := d.Close(); err != nil {
+		return nil, fmt.Errorf("look up the spellings of %q: %w", folded, err)
+	}
+	c.Lock()
+	if c.reader == i && len(c.terms) < maxCachedSpellings {
+		c.terms[folded] = terms
+	}
+	c.Unlock()
+	return terms, nil
 }
 
 // foldPattern is a regular expression matching at least every term whose
