@@ -91,6 +91,31 @@ func TestPhraseByPairs(t *testing.T) {
 	}
 }
 
+// TestSpellingsFollowTheIndex: a spelling written after a search looked
+// up the others is found by the next search.
+func TestSpellingsFollowTheIndex(t *testing.T) {
+	ix := newTestIndex(t, Article{ID: "a", Title: "Tin", Body: "Đoàn thanh niên xã đi tình nguyện."})
+	ctx := context.Background()
+	search := func() []string {
+		res, err := ix.Search(ctx, Request{Query: `"doan thanh nien"`})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ids(res)
+		slices.Sort(got)
+		return got
+	}
+	if got := search(); !slices.Equal(got, []string{"a"}) {
+		t.Fatalf("before: %v", got)
+	}
+	if err := ix.Index(ctx, Article{ID: "b", Title: "Tin", Body: "Đoàn thành niên là tên một dòng họ."}); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("after a new spelling: %v, want [a b]", got)
+	}
+}
+
 // TestPhraseMatchesRows compares quoted phrases with a scan of the
 // articles' folded syllables, on articles drawn from a few syllables
 // spelled several ways, so that pairs recur everywhere apart.
