@@ -74,6 +74,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr)
 		printSkipped(stderr, name, sum)
 	} else {
+		bulkGC(os.Getenv)
 		sum, err = importLocal(ctx, cfg, io.TeeReader(in, bar), name, bar, stderr)
 		bar.Finish()
 		fmt.Fprintln(stderr)

@@ -44,6 +44,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer lock.Close()
+	bulkGC(os.Getenv)
 	n, err := reindex(ctx, *data, *quiet, stderr)
 	if err != nil {
 		return err
