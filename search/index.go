@@ -40,11 +40,12 @@ type OpenOption func(config map[string]any)
 
 // BulkLoad opens the index for a load of many articles that ends by
 // Compact (ingest.Load compacts after a bulk load): while it is open,
-// scorch merges segments only bulkMergeSegments at a time, in place of
-// merging every ten as they come. The final compaction merges every
-// segment once either way, so the merges during the load were work done
-// twice: on the 63k corpus they were a sixth of the import's time
-// (BENCHMARKS.md, "Session 8").
+// scorch merges up to bulkMergeSegments segments at a time, in place of
+// ten at a time at every tier, whose merges of merges were work the final
+// compaction did again: on the 63k corpus they were a sixth of the
+// import's time (BENCHMARKS.md, "Session 8"). It still merges during the
+// load (its budget counts segments of 2,000 articles), on the CPU the
+// load leaves idle, which leaves the final merge fewer, larger segments.
 func BulkLoad() OpenOption {
 	return func(config map[string]any) {
 		config["scorchMergePlanOptions"] = map[string]any{
@@ -54,9 +55,8 @@ func BulkLoad() OpenOption {
 	}
 }
 
-// bulkMergeSegments is how many segments a bulk load lets accumulate per
-// tier before merging them, and merges at once: a load of 100,000
-// articles (its batches' segments) merges nothing before its end.
+// bulkMergeSegments is the most segments a merge of a bulk load takes,
+// and how many it lets accumulate in a tier.
 const bulkMergeSegments = 100
 
 // OpenAnyVersion opens the existing index in dir whatever analysis version
