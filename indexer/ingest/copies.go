@@ -14,13 +14,19 @@ type copies struct {
 	groups  map[string][]*member // group id → its members
 	// moved are members already written whose group changed since.
 	moved map[string]*member
+	// calls numbers the calls of add: a member whose
+	// compared (or grouped) equals it was compared with (or joins the
+	// group of) the article being added, with no set allocated per article.
+	calls  uint64
+	joined []*member // the members grouped with the article being added
 }
 
 type member struct {
 	dedup.Copy
-	sketch  dedup.Sketch
-	group   string
-	written bool
+	sketch            dedup.Sketch
+	group             string
+	written           bool
+	compared, grouped uint64 // the last add that compared it, that grouped it
 }
 
 func newCopies() *copies {
@@ -34,21 +40,27 @@ func newCopies() *copies {
 // copies an article seen before.
 func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	m := &member{Copy: dedup.Copy{ID: a.ID, Published: a.Published, Crawled: a.Crawled}, sketch: sk}
-	group := map[*member]bool{}
-	compared := map[*member]bool{}
+	c.calls++
+	group := c.joined[:0]
+	join := func(o *member) {
+		if o.grouped != c.calls {
+			o.grouped = c.calls
+			group = append(group, o)
+		}
+	}
 	for _, v := range sk.Lookup() {
 		filed := c.byValue[v]
 		for _, o := range filed {
-			if compared[o] || o.ID == a.ID {
+			if o.compared == c.calls || o.ID == a.ID {
 				continue
 			}
-			compared[o] = true
-			if group[o] || !dedup.Same(sk, o.sketch) {
+			o.compared = c.calls
+			if o.grouped == c.calls || !dedup.Same(sk, o.sketch) {
 				continue
 			}
-			group[o] = true
+			join(o)
 			for _, p := range c.groups[o.group] {
-				group[p] = true
+				join(p)
 			}
 		}
 		if len(filed) < dedup.MaxPerValue {
@@ -56,18 +68,19 @@ func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 		}
 	}
 	c.members[a.ID] = m
+	c.joined = group[:0]
 	if len(group) == 0 {
 		return
 	}
 	first := m
-	for o := range group {
+	for _, o := range group {
 		if dedup.First(o.Copy, first.Copy) < 0 {
 			first = o
 		}
 	}
 	m.group, a.Group = first.ID, first.ID
 	c.groups[first.ID] = append(c.groups[first.ID], m)
-	for o := range group {
+	for _, o := range group {
 		if o.group == first.ID {
 			continue
 		}
