@@ -133,7 +133,7 @@ func (q *pairPhrase) Searcher(ctx context.Context, i bindex.IndexReader, m mappi
 // next.
 type positionCheck struct {
 	offsets   []uint64
-	terms     [][]*exactTerm
+	terms     [][]*termPositions
 	positions [][]uint64
 	next      []int
 }
@@ -141,7 +141,7 @@ type positionCheck struct {
 // newPositionCheck opens the postings of the slots' terms.
 func newPositionCheck(ctx context.Context, i bindex.IndexReader, slots []phraseSlot) (*positionCheck, error) {
 	n := len(slots)
-	c := &positionCheck{terms: make([][]*exactTerm, n), offsets: make([]uint64, n), positions: make([][]uint64, n), next: make([]int, n)}
+	c := &positionCheck{terms: make([][]*termPositions, n), offsets: make([]uint64, n), positions: make([][]uint64, n), next: make([]int, n)}
 	for k, slot := range slots {
 		c.offsets[k] = slot.offset
 		for _, term := range slot.terms {
@@ -150,7 +150,7 @@ func newPositionCheck(ctx context.Context, i bindex.IndexReader, slots []phraseS
 				_ = c.close()
 				return nil, fmt.Errorf("read the positions of %q: %w", term, err)
 			}
-			c.terms[k] = append(c.terms[k], &exactTerm{reader: tfr})
+			c.terms[k] = append(c.terms[k], &termPositions{reader: tfr})
 		}
 	}
 	return c, nil
@@ -286,7 +286,7 @@ var unfoldClass = func() map[rune]string {
 
 // exactTerm is the postings of one term of a phrase, read forward only:
 // scorch's readers start over when advanced backwards.
-type exactTerm struct {
+type termPositions struct {
 	reader bindex.TermFieldReader
 	doc    *bindex.TermFieldDoc // the last read; nil before the first
 	done   bool                 // no document after doc
@@ -294,7 +294,7 @@ type exactTerm struct {
 
 // at returns the positions of the term in the document id, none when it
 // is not there. Calls come in ascending id order.
-func (t *exactTerm) at(id bindex.IndexInternalID) ([]*bindex.TermFieldVector, error) {
+func (t *termPositions) at(id bindex.IndexInternalID) ([]*bindex.TermFieldVector, error) {
 	if t.done {
 		return nil, nil
 	}
