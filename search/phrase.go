@@ -130,18 +130,23 @@ func (q *pairPhrase) Searcher(ctx context.Context, i bindex.IndexReader, m mappi
 // positionCheck tells whether a document holds the terms of its slots at
 // their offsets, reading the positions of the text field: per slot, the
 // postings of its terms, and the scratch reused from one document to the
-// next.
+// next. A phrase's matches mostly spell it alike, so a slot of several
+// terms (spellings) is first read for the one that held the last match
+// alone; only when that fails are all read.
 type positionCheck struct {
 	offsets   []uint64
 	terms     [][]*termPositions
 	positions [][]uint64
 	next      []int
+	hint      []int // per slot, the term that held the last match; -1 before one
+	hinted    bool  // every slot has a hint
 }
 
 // newPositionCheck opens the postings of the slots' terms.
 func newPositionCheck(ctx context.Context, i bindex.IndexReader, slots []phraseSlot) (*positionCheck, error) {
 	n := len(slots)
-	c := &positionCheck{terms: make([][]*termPositions, n), offsets: make([]uint64, n), positions: make([][]uint64, n), next: make([]int, n)}
+	c := &positionCheck{terms: make([][]*termPositions, n), offsets: make([]uint64, n), positions: make([][]uint64, n),
+		next: make([]int, n), hint: make([]int, n)}
 	for k, slot := range slots {
 		c.offsets[k] = slot.offset
 		for _, term := range slot.terms {
@@ -152,7 +157,11 @@ func newPositionCheck(ctx context.Context, i bindex.IndexReader, slots []phraseS
 			}
 			c.terms[k] = append(c.terms[k], &termPositions{reader: tfr})
 		}
+		if len(slot.terms) != 1 {
+			c.hint[k] = -1
+		}
 	}
+	c.hinted = !slices.Contains(c.hint, -1)
 	return c, nil
 }
 
@@ -318,9 +327,25 @@ func (t *termPositions) at(id bindex.IndexInternalID) ([]*bindex.TermFieldVector
 // holds reports whether document id holds the slots' terms at their
 // offsets.
 func (c *positionCheck) holds(id bindex.IndexInternalID) (bool, error) {
+	if c.hinted {
+		ok, err := c.check(id, true)
+		if err != nil || ok {
+			return ok, err
+		}
+	}
+	return c.check(id, false)
+}
+
+// check reads the positions of each slot's terms in document id, or only
+// of its hinted term, and reports whether they stand at the slots'
+// offsets. A match of all the terms hints each slot's term that held it.
+func (c *positionCheck) check(id bindex.IndexInternalID, hinted bool) (bool, error) {
 	for k, slot := range c.terms {
 		pos := c.positions[k][:0]
-		for _, t := range slot {
+		for j, t := range slot {
+			if hinted && j != c.hint[k] {
+				continue
+			}
 			vectors, err := t.at(id)
 			if err != nil {
 				return false, err
@@ -332,19 +357,44 @@ func (c *positionCheck) holds(id bindex.IndexInternalID) (bool, error) {
 		if len(pos) == 0 {
 			return false, nil
 		}
-		if len(slot) > 1 {
+		if !hinted && len(slot) > 1 {
 			slices.Sort(pos)
 		}
 		c.positions[k] = pos
 	}
 	clear(c.next)
-	return consecutive(c.positions, c.offsets, c.next), nil
+	start, ok := consecutive(c.positions, c.offsets, c.next)
+	if ok && !hinted {
+		c.learn(id, start)
+	}
+	return ok, nil
+}
+
+// learn hints, for each slot, the term found at its offset from start in
+// document id, whose positions every term has just been read for.
+func (c *positionCheck) learn(id bindex.IndexInternalID, start uint64) {
+	c.hinted = true
+	for k, slot := range c.terms {
+		want := start + c.offsets[k]
+		found := false
+		for j, t := range slot {
+			vectors, err := t.at(id) // positioned on id already: no read
+			if err != nil {
+				break
+			}
+			if slices.ContainsFunc(vectors, func(v *bindex.TermFieldVector) bool { return v.Pos == want }) {
+				c.hint[k], found = j, true
+				break
+			}
+		}
+		c.hinted = c.hinted && found
+	}
 }
 
 // consecutive reports whether some p of positions[0] has p+offsets[k] in
-// every positions[k], each sorted ascending. next holds a zero cursor per
-// slot.
-func consecutive(positions [][]uint64, offsets []uint64, next []int) bool {
+// every positions[k], each sorted ascending, and the first such p. next
+// holds a zero cursor per slot.
+func consecutive(positions [][]uint64, offsets []uint64, next []int) (uint64, bool) {
 	for _, p := range positions[0] {
 		all := true
 		for k := 1; k < len(positions); k++ {
@@ -354,7 +404,7 @@ func consecutive(positions [][]uint64, offsets []uint64, next []int) bool {
 				next[k]++
 			}
 			if next[k] == len(pos) {
-				return false
+				return 0, false
 			}
 			if pos[next[k]] != want {
 				all = false
@@ -362,10 +412,10 @@ func consecutive(positions [][]uint64, offsets []uint64, next []int) bool {
 			}
 		}
 		if all {
-			return true
+			return p, true
 		}
 	}
-	return false
+	return 0, false
 }
 
 func (c *positionCheck) close() error {

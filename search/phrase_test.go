@@ -201,18 +201,20 @@ func TestConsecutive(t *testing.T) {
 		positions [][]uint64
 		offsets   []uint64
 		want      bool
+		start     uint64
 	}{
-		{"adjacent", [][]uint64{{3}, {4}}, []uint64{0, 1}, true},
-		{"apart", [][]uint64{{3}, {5}}, []uint64{0, 1}, false},
-		{"later occurrence", [][]uint64{{1, 7, 20}, {3, 9, 21}, {22}}, []uint64{0, 1, 2}, true},
-		{"second before first", [][]uint64{{5}, {4}}, []uint64{0, 1}, false},
-		{"gap in the query", [][]uint64{{2, 10}, {12}}, []uint64{0, 2}, true},
-		{"last term missing at the end", [][]uint64{{1, 2}, {2, 3}, {3}}, []uint64{0, 1, 2}, true},
-		{"repeated term", [][]uint64{{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}, []uint64{0, 1, 2}, true},
-		{"runs out", [][]uint64{{1, 5}, {2}, {9}}, []uint64{0, 1, 2}, false},
+		{"adjacent", [][]uint64{{3}, {4}}, []uint64{0, 1}, true, 3},
+		{"apart", [][]uint64{{3}, {5}}, []uint64{0, 1}, false, 0},
+		{"later occurrence", [][]uint64{{1, 7, 20}, {3, 9, 21}, {22}}, []uint64{0, 1, 2}, true, 20},
+		{"second before first", [][]uint64{{5}, {4}}, []uint64{0, 1}, false, 0},
+		{"gap in the query", [][]uint64{{2, 10}, {12}}, []uint64{0, 2}, true, 10},
+		{"last term missing at the end", [][]uint64{{1, 2}, {2, 3}, {3}}, []uint64{0, 1, 2}, true, 1},
+		{"repeated term", [][]uint64{{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}, []uint64{0, 1, 2}, true, 1},
+		{"runs out", [][]uint64{{1, 5}, {2}, {9}}, []uint64{0, 1, 2}, false, 0},
 	} {
-		if got := consecutive(c.positions, c.offsets, make([]int, len(c.positions))); got != c.want {
-			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		start, got := consecutive(c.positions, c.offsets, make([]int, len(c.positions)))
+		if got != c.want || start != c.start {
+			t.Errorf("%s: %d, %v, want %d, %v", c.name, start, got, c.start, c.want)
 		}
 	}
 }
