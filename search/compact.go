@@ -14,7 +14,8 @@ import (
 // looked up in each: on the 63k corpus compacting halved the median search
 // and shrank the index by a tenth. scorch's single-segment plan merges ten
 // segments per task and runs one round of tasks, which left three
-// segments of the 63k corpus (BENCHMARKS.md, "Session 9"). Searches and
+// segments of the 63k corpus, and its scoring of a merge left the largest
+// segment of a million articles out (BENCHMARKS.md, "Session 9"). Searches and
 // writes go on meanwhile; the merge takes about half a minute per GB of
 // index on one core.
 func (ix *Index) Compact(ctx context.Context) error {
@@ -28,6 +29,12 @@ func (ix *Index) Compact(ctx context.Context) error {
 	}
 	one := mergeplan.SingleSegmentMergePlanOptions
 	one.SegmentsPerMergeTask = math.MaxInt32 // every segment in one task
+	// The largest roster is the best: scorch's own score would leave a
+	// large segment out of a merge of small ones (a million articles
+	// ended in two segments).
+	one.ScoreSegments = func(roster []mergeplan.Segment, _ *mergeplan.MergePlanOptions) float64 {
+		return -float64(len(roster))
+	}
 	if err := s.ForceMerge(ctx, &one); err != nil {
 		return fmt.Errorf("compact the index: %w", err)
 	}
