@@ -1,8 +1,6 @@
 package search
 
 import (
-	"slices"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -153,22 +151,24 @@ func phraseMatch(text string, boost float64, exactOnly bool) bq.Query {
 // has fewer than two positions.
 func foldedPairPhrase(text string, boost float64) *pairPhrase {
 	toks := foldedPairAnalyzer.Analyze([]byte(text))
-	if len(toks) == 0 {
+	pairs := groupByPosition(len(toks), func(i int) (int, string) { return toks[i].Position, string(toks[i].Term) })
+	if len(pairs) == 0 {
 		return nil
 	}
-	q := &pairPhrase{boost: boost, exactMul: 1, otherMul: 1}
-	last := -1
-	for _, t := range toks {
-		if n := len(q.pairs); n > 0 && t.Position == last {
-			if !slices.Contains(q.pairs[n-1], string(t.Term)) {
-				q.pairs[n-1] = append(q.pairs[n-1], string(t.Term))
-			}
-			continue
+	positions := make([]bq.Query, len(pairs))
+	for k, slot := range pairs {
+		alternatives := make([]bq.Query, len(slot.terms))
+		for j, term := range slot.terms {
+			alternatives[j] = fieldTerm(term, fieldFoldedPairs, boost)
 		}
-		q.pairs = append(q.pairs, []string{string(t.Term)})
-		last = t.Position
+		positions[k] = alternatives[0]
+		if len(alternatives) > 1 {
+			positions[k] = bleve.NewDisjunctionQuery(alternatives...)
+		}
 	}
-	if len(q.pairs) > 1 {
+	q := &pairPhrase{candidates: positions[0], exactMul: 1, otherMul: 1}
+	if len(positions) > 1 {
+		q.candidates = bleve.NewConjunctionQuery(positions...)
 		q.folded = slotsOf(analyzers.AnalyzeFolded(text))
 	}
 	return q

@@ -11,7 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/searcher"
+	bq "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/vnsearch/vnsearch/analyzers"
@@ -32,10 +32,9 @@ import (
 
 // pairPhrase is the query of a phrase of two positions or more.
 type pairPhrase struct {
-	pairs  [][]string // the folded pairs at each position, any of which may stand there
-	boost  float64
-	exact  []phraseSlot // the typed syllables; nil when the phrase has no diacritics
-	folded []phraseSlot // the folded syllables; nil for one pair, which is adjacency itself
+	candidates bq.Query     // the conjunction of the folded pairs, at each position any of its pairs
+	exact      []phraseSlot // the typed syllables; nil when the phrase has no diacritics
+	folded     []phraseSlot // the folded syllables; nil for one pair, which is adjacency itself
 	// exactMul scales the score of an article holding the typed spelling,
 	// otherMul that of one holding only another (0: it does not match).
 	exactMul, otherMul float64
@@ -52,79 +51,44 @@ type phraseSlot struct {
 // slotsOf groups tokens by position into slots; fewer than two positions
 // give none.
 func slotsOf(toks []analyzers.Token) []phraseSlot {
-	if len(toks) == 0 {
-		return nil
-	}
-	var slots []phraseSlot
-	first := toks[0].Position
-	for _, t := range toks {
-		off := uint64(t.Position - first)
-		if n := len(slots); n > 0 && slots[n-1].offset == off {
-			if !slices.Contains(slots[n-1].terms, t.Term) {
-				slots[n-1].terms = append(slots[n-1].terms, t.Term)
-			}
-			continue
-		}
-		slots = append(slots, phraseSlot{offset: off, terms: []string{t.Term}})
-	}
+	slots := groupByPosition(len(toks), func(i int) (int, string) { return toks[i].Position, toks[i].Term })
 	if len(slots) < 2 {
 		return nil
 	}
 	return slots
 }
 
-// Searcher implements bq.Query.
-func (q *pairPhrase) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	options.IncludeTermVectors = false
-	var positions []bsearch.Searcher
-	closeAll := func() {
-		for _, s := range positions {
-			_ = s.Close()
+// groupByPosition groups n tokens given in position order, token(i)
+// returning the i-th one's position and term, into one slot per position,
+// each term once.
+func groupByPosition(n int, token func(i int) (position int, term string)) []phraseSlot {
+	var slots []phraseSlot
+	first := 0
+	for i := range n {
+		pos, term := token(i)
+		if i == 0 {
+			first = pos
 		}
-	}
-	for _, terms := range q.pairs {
-		var alternatives []bsearch.Searcher
-		for _, term := range terms {
-			ts, err := searcher.NewTermSearcher(ctx, i, term, fieldFoldedPairs, q.boost, options)
-			if err != nil {
-				for _, s := range alternatives {
-					_ = s.Close()
-				}
-				closeAll()
-				return nil, fmt.Errorf("search the pair %q: %w", term, err)
+		off := uint64(pos - first)
+		if k := len(slots); k > 0 && slots[k-1].offset == off {
+			if !slices.Contains(slots[k-1].terms, term) {
+				slots[k-1].terms = append(slots[k-1].terms, term)
 			}
-			alternatives = append(alternatives, ts)
-		}
-		if len(alternatives) == 1 {
-			positions = append(positions, alternatives[0])
 			continue
 		}
-		d, err := searcher.NewDisjunctionSearcher(ctx, i, alternatives, 1, options)
-		if err != nil {
-			closeAll()
-			return nil, fmt.Errorf("search the pairs %q: %w", terms, err)
-		}
-		positions = append(positions, d)
+		slots = append(slots, phraseSlot{offset: off, terms: []string{term}})
 	}
-	inner := positions[0]
-	if len(positions) > 1 {
-		c, err := searcher.NewConjunctionSearcher(ctx, i, positions, options)
-		if err != nil {
-			closeAll()
-			return nil, fmt.Errorf("search the pairs of a phrase: %w", err)
-		}
-		inner = c
+	return slots
+}
+
+// Searcher implements bq.Query.
+func (q *pairPhrase) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	inner, err := q.candidates.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
 	}
-	s := &pairPhraseSearcher{inner: inner, ctx: ctx, reader: i, exactMul: q.exactMul, otherMul: q.otherMul}
-	if q.exact != nil {
-		var err error
-		if s.exact, err = newPositionCheck(ctx, i, q.exact); err != nil {
-			_ = s.Close()
-			return nil, err
-		}
-	}
-	s.foldedSlots = q.folded
-	return s, nil
+	return &pairPhraseSearcher{inner: inner, ctx: ctx, reader: i, exactMul: q.exactMul, otherMul: q.otherMul,
+		exactSlots: q.exact, foldedSlots: q.folded}, nil
 }
 
 // positionCheck tells whether a document holds the terms of its slots at
@@ -441,16 +405,16 @@ func (c *positionCheck) size() int {
 }
 
 // pairPhraseSearcher is the searcher of a pairPhrase: the pairs'
-// candidates, checked as typed (exact) and in any spelling (folded, its
-// postings opened on first use).
+// candidates, checked as typed (exact) and in any spelling (folded), each
+// check's postings opened on the first candidate that needs it.
 type pairPhraseSearcher struct {
 	inner              bsearch.Searcher
 	ctx                context.Context
 	reader             bindex.IndexReader
 	exactMul, otherMul float64
-	exact              *positionCheck // nil: the phrase has no diacritics
+	exactSlots         []phraseSlot   // nil: the phrase has no diacritics
 	foldedSlots        []phraseSlot   // nil: the pair is the phrase
-	folded             *positionCheck // opened from foldedSlots on first use
+	exact, folded      *positionCheck // opened from the slots on first use
 }
 
 var reflectStaticSizePairPhrase = int(reflect.TypeOf(pairPhraseSearcher{}).Size())
@@ -493,7 +457,14 @@ func (s *pairPhraseSearcher) check(ctx *bsearch.SearchContext, dm *bsearch.Docum
 // holds reports whether document id holds the phrase, and the factor of
 // its score.
 func (s *pairPhraseSearcher) holds(id bindex.IndexInternalID) (float64, bool, error) {
-	if s.exact != nil {
+	mul := 1.0
+	if s.exactSlots != nil {
+		if s.exact == nil {
+			var err error
+			if s.exact, err = newPositionCheck(s.ctx, s.reader, s.exactSlots); err != nil {
+				return 0, false, err
+			}
+		}
 		ok, err := s.exact.holds(id)
 		if err != nil || ok {
 			return s.exactMul, ok, err
@@ -501,9 +472,6 @@ func (s *pairPhraseSearcher) holds(id bindex.IndexInternalID) (float64, bool, er
 		if s.otherMul == 0 {
 			return 0, false, nil
 		}
-	}
-	mul := 1.0
-	if s.exact != nil {
 		mul = s.otherMul
 	}
 	if s.foldedSlots == nil {
