@@ -19,7 +19,7 @@ const maxGroupWindow = 1000
 // matches before collapsing.
 func (ix *Index) searchGrouped(ctx context.Context, req Request, c *compiled, start time.Time) (*Result, error) {
 	window := min(req.Page*req.Size*3, maxGroupWindow)
-	res, err := ix.bleve.SearchInContext(ctx, ix.request(req, c.query, c.hasText, window, 0))
+	res, err := ix.searchFaceted(ctx, ix.request(req, c.query, c.hasText, window, 0))
 	if err != nil {
 		return nil, searchError(err)
 	}
