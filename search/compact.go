@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
@@ -38,5 +39,36 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err := s.ForceMerge(ctx, &one); err != nil {
 		return fmt.Errorf("compact the index: %w", err)
 	}
+	awaitCleanup(ctx, s, cleanupWait)
 	return ctx.Err()
+}
+
+// cleanupWait bounds how long Compact waits for the merged segments'
+// files to be deleted.
+const cleanupWait = time.Minute
+
+// awaitCleanup waits, at most wait, until the index's directory holds the
+// files of its segments only. scorch deletes a merge's inputs on its
+// persister's next round after the merged segment is written: an import
+// that closed the index right after its compaction left them on disk
+// (twice the index's size) until the next open.
+func awaitCleanup(ctx context.Context, s *scorch.Scorch, wait time.Duration) {
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(wait)
+	for {
+		m := s.StatsMap()
+		files, _ := m["CurOnDiskFiles"].(uint64)
+		segments, _ := m["TotFileSegmentsAtRoot"].(uint64)
+		if files <= segments+1 { // and root.bolt
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-deadline:
+			return
+		case <-tick.C:
+		}
+	}
 }

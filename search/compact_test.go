@@ -30,7 +30,8 @@ func TestCompact(t *testing.T) {
 		config["scorchPersisterOptions"] = map[string]any{"MemoryPressurePauseThreshold": 0}
 		config["scorchMergePlanOptions"] = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
 	}
-	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir, noMerges)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +68,11 @@ func TestCompact(t *testing.T) {
 	}
 	if n := rootSegments(t, ix); n != 1 {
 		t.Errorf("%d segments after Compact, want 1", n)
+	}
+	// The merged segments' files are gone when Compact returns.
+	zaps, err := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if err != nil || len(zaps) != 1 {
+		t.Errorf("%d segment files after Compact (%v), want 1", len(zaps), err)
 	}
 	after, err := ix.Search(ctx, Request{Query: `"nông thôn mới"`})
 	if err != nil || after.Total != before.Total || after.Total != uint64(articles) {
