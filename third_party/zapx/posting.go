@@ -644,11 +644,24 @@ func (i *PostingsIterator) nextDocNumAtOrAfter(atOrAfter uint64) (uint64, bool, 
 	}
 
 	n := i.Actual.Next()
-	allN := i.all.Next()
 	nChunk := n / uint32(i.postings.chunkSize)
 
 	// when allN becomes >= to here, then allN is in the same chunk as nChunk.
 	allNReachesNChunk := nChunk * uint32(i.postings.chunkSize)
+
+	// Jump the full postings over the chunks before the target's (their
+	// postings are only counted to keep 'all' in step, the decoders
+	// reload at the target's chunk), or to the target itself when no
+	// freq/norm is read.
+	if !i.includeFreqNorm {
+		i.all.AdvanceIfNeeded(n)
+	} else if i.all.PeekNext() < allNReachesNChunk {
+		i.all.AdvanceIfNeeded(allNReachesNChunk)
+	}
+	if !i.all.HasNext() {
+		return 0, false, nil
+	}
+	allN := i.all.Next()
 
 	// n is the next actual hit (excluding some postings), and
 	// allN is the next hit in the full postings, and
