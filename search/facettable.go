@@ -246,7 +246,7 @@ func (ix *Index) currentFacetTable() *facetTable {
 // is current, with bleve otherwise.
 func (ix *Index) searchFaceted(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	if len(sr.Facets) == 0 {
-		return ix.bleve.SearchInContext(ctx, sr)
+		return ix.searchDocs(ctx, sr)
 	}
 	t := ix.currentFacetTable()
 	if t == nil {
@@ -257,7 +257,7 @@ func (ix *Index) searchFaceted(ctx context.Context, sr *bleve.SearchRequest) (*b
 	counted := *sr
 	counted.Facets = nil
 	counted.Query = recordedMatches{sr.Query, rec}
-	res, err := ix.bleve.SearchInContext(ctx, &counted)
+	res, err := ix.searchDocs(ctx, &counted)
 	if err != nil {
 		return nil, err
 	}
@@ -286,6 +286,8 @@ type matchedDocs struct {
 	reader bindex.IndexReader
 	docs   []uint64
 	broken bool // a match had no document number
+
+	halves [2]*matchedDocs // each half's, during a split search (see searchDocs)
 }
 
 // recordedMatches is a query whose matches are recorded into rec.
@@ -300,8 +302,27 @@ func (q recordedMatches) Searcher(ctx context.Context, i bindex.IndexReader, m m
 	if err != nil {
 		return nil, err
 	}
-	q.rec.reader = i
-	return &observingSearcher{Searcher: s, see: q.rec.record}, nil
+	rec := q.rec
+	if h := halfOf(ctx); h != nil {
+		rec = &matchedDocs{}
+		q.rec.halves[h.h] = rec
+		h.record(q.rec)
+	}
+	rec.reader = i
+	return &observingSearcher{Searcher: restrict(halfOf(ctx), s), see: rec.record}, nil
+}
+
+// join implements splitRecorder.
+func (rec *matchedDocs) join(keep bool) {
+	for _, part := range rec.halves {
+		if part == nil || !keep {
+			continue
+		}
+		rec.reader = part.reader
+		rec.broken = rec.broken || part.broken
+		rec.docs = append(rec.docs, part.docs...)
+	}
+	rec.halves = [2]*matchedDocs{}
 }
 
 // record adds the document number of a match.

@@ -47,6 +47,8 @@ type mustScores struct {
 	// reader is the index snapshot the scores were recorded on: document
 	// numbers name the same documents only there.
 	reader bindex.IndexReader
+
+	halves [2]*mustScores // each half's, during a split search (see searchDocs)
 }
 
 // score returns the score recorded for the internal id iid.
@@ -82,10 +84,30 @@ func (q recorded) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.
 	if err != nil {
 		return nil, err
 	}
-	q.rec.weight = s.Weight()
-	q.rec.reader = i
-	r := &recordingSearcher{Searcher: s, rec: q.rec}
+	rec := q.rec
+	if h := halfOf(ctx); h != nil {
+		rec = &mustScores{ok: true}
+		q.rec.halves[h.h] = rec
+		h.record(q.rec)
+	}
+	rec.weight = s.Weight()
+	rec.reader = i
+	r := &recordingSearcher{Searcher: restrict(halfOf(ctx), s), rec: rec}
 	return &observingSearcher{Searcher: r, see: r.record}, nil
+}
+
+// join implements splitRecorder.
+func (m *mustScores) join(keep bool) {
+	for _, part := range m.halves {
+		if part == nil || !keep {
+			continue
+		}
+		m.weight, m.reader = part.weight, part.reader
+		m.ok = m.ok && part.ok
+		m.docs = append(m.docs, part.docs...)
+		m.scores = append(m.scores, part.scores...)
+	}
+	m.halves = [2]*mustScores{}
 }
 
 // observingSearcher tells see of every match its searcher returns (nil at
