@@ -137,7 +137,7 @@ func (ix *Index) align(ctx context.Context, req Request, q bq.Query, ps []nearPh
 	if !facets {
 		sr.Facets = nil
 	}
-	res, err := ix.bleve.SearchInContext(ctx, sr)
+	res, err := ix.searchFaceted(ctx, sr)
 	if err != nil {
 		return nil, nil, err
 	}
