@@ -26,16 +26,17 @@ import (
 // one-client latency fell by a fifth to a half (BENCHMARKS.md, "Session 10").
 var splitMin uint64 = 200000 // a variable for the tests
 
-// searchDocs runs sr, which requests no facets: on two halves of the
-// documents at once, one goroutine each, when the index holds splitMin
-// articles or more, no other search is in flight and there are two cores;
-// else as bleve does. Both halves read one index snapshot and score as
-// the whole would (the statistics are the index's), so the merged page is
-// the page of the unsplit search, ties in document order as bleve leaves
-// them.
+// searchDocs runs sr on two halves of the documents at once, one
+// goroutine each, when the index holds splitMin articles or more, no other
+// search is in flight, there are two cores and sr asks for its hits up to
+// maxSplitHits without bleve's facets, highlighting or search-after; else
+// as bleve does. Both halves read one index snapshot and score as the
+// whole would (the statistics are the index's), so the merged page is the
+// page of the unsplit search, ties in document order as bleve leaves them.
 func (ix *Index) searchDocs(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	n, err := ix.Count()
 	if err != nil || n < splitMin || len(sr.Facets) > 0 || sr.From+sr.Size > maxSplitHits ||
+		sr.SearchAfter != nil || sr.SearchBefore != nil || sr.Highlight != nil ||
 		ix.searching.Load() > 1 || runtime.GOMAXPROCS(0) < 2 {
 		return ix.bleve.SearchInContext(ctx, sr)
 	}
