@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -44,26 +45,15 @@ func (ix *Index) Export(ctx context.Context, req Request, limit int, fn func(*Ar
 	if err != nil {
 		return searchError(err)
 	}
-	ids := hitIDs(res.Hits)
-	for len(ids) > 0 {
-		step := ids[:min(exportBatch, len(ids))]
-		ids = ids[len(step):]
-		load := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(step), len(step), 0, false)
-		load.Fields = exportFields
-		loaded, err := ix.bleve.SearchInContext(ctx, load)
-		if err != nil {
+	for step := range slices.Chunk(res.Hits, exportBatch) {
+		if err := ix.loadFields(ctx, step, exportFields); err != nil {
 			return searchError(err)
 		}
-		byID := make(map[string]*bsearch.DocumentMatch, len(loaded.Hits))
-		for _, h := range loaded.Hits {
-			byID[h.ID] = h
-		}
-		for _, id := range step {
-			h, ok := byID[id]
-			if !ok { // deleted since the ordering search
+		for _, h := range step {
+			if h.Fields == nil { // deleted since the ordering search
 				continue
 			}
-			if err := fn(fromFields(id, h.Fields)); err != nil {
+			if err := fn(fromFields(h.ID, h.Fields)); err != nil {
 				return err
 			}
 		}

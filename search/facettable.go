@@ -302,14 +302,14 @@ func (q recordedMatches) Searcher(ctx context.Context, i bindex.IndexReader, m m
 	if err != nil {
 		return nil, err
 	}
-	rec := q.rec
-	if h := halfOf(ctx); h != nil {
+	rec, h := q.rec, halfOf(ctx)
+	if h != nil {
 		rec = &matchedDocs{}
 		q.rec.halves[h.h] = rec
 		h.record(q.rec)
 	}
 	rec.reader = i
-	return &observingSearcher{Searcher: restrict(halfOf(ctx), s), see: rec.record}, nil
+	return &observingSearcher{Searcher: restrict(h, s), see: rec.record}, nil
 }
 
 // join implements splitRecorder.

@@ -84,15 +84,15 @@ func (q recorded) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.
 	if err != nil {
 		return nil, err
 	}
-	rec := q.rec
-	if h := halfOf(ctx); h != nil {
+	rec, h := q.rec, halfOf(ctx)
+	if h != nil {
 		rec = &mustScores{ok: true}
 		q.rec.halves[h.h] = rec
 		h.record(q.rec)
 	}
 	rec.weight = s.Weight()
 	rec.reader = i
-	r := &recordingSearcher{Searcher: restrict(halfOf(ctx), s), rec: rec}
+	r := &recordingSearcher{Searcher: restrict(h, s), rec: rec}
 	return &observingSearcher{Searcher: r, see: r.record}, nil
 }
 

@@ -33,14 +33,15 @@ var splitMin uint64 = 200000 // a variable for the tests
 // as bleve does. Both halves read one index snapshot and score as the
 // whole would (the statistics are the index's), so the merged page is the
 // page of the unsplit search, ties in document order as bleve leaves them.
+// The index's size is the one its statistics (bm25Context) counted.
 func (ix *Index) searchDocs(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	n, err := ix.Count()
-	if err != nil || n < splitMin || len(sr.Facets) > 0 || sr.From+sr.Size > maxSplitHits ||
+	st, _ := ctx.Value(bsearch.BM25StatsKey).(*bsearch.BM25Stats)
+	if st == nil || uint64(st.DocCount) < splitMin || len(sr.Facets) > 0 || sr.From+sr.Size > maxSplitHits ||
 		sr.SearchAfter != nil || sr.SearchBefore != nil || sr.Highlight != nil ||
 		ix.searching.Load() > 1 || runtime.GOMAXPROCS(0) < 2 {
 		return ix.bleve.SearchInContext(ctx, sr)
 	}
-	s := &splitSearch{mid: n / 2}
+	s := newSplitSearch(uint64(st.DocCount) / 2)
 	var res [2]*bleve.SearchResult
 	var errs [2]error
 	var wg sync.WaitGroup
@@ -114,11 +115,18 @@ func (ix *Index) loadFields(ctx context.Context, hits []*bsearch.DocumentMatch, 
 // splitSearch is one search run on two halves of the documents: half 0
 // holds the document numbers below mid, half 1 the others.
 type splitSearch struct {
-	mid uint64
+	lo, hi [2]bindex.IndexInternalID // each half's first internal id and the next half's (nil: no end)
 
 	mu        sync.Mutex // guards the fields below
 	readers   [2]bindex.IndexReader
 	recorders []splitRecorder
+}
+
+// newSplitSearch returns the split of the documents at mid.
+func newSplitSearch(mid uint64) *splitSearch {
+	at := make(bindex.IndexInternalID, 8)
+	binary.BigEndian.PutUint64(at, mid)
+	return &splitSearch{lo: [2]bindex.IndexInternalID{make(bindex.IndexInternalID, 8), at}, hi: [2]bindex.IndexInternalID{at, nil}}
 }
 
 // splitHalf is the half of a split search a search runs on, the value of
@@ -166,17 +174,6 @@ func (s *splitSearch) joinRecorders() bool {
 	return same
 }
 
-// bounds returns the first internal id of the half and of the next one
-// (nil: no end).
-func (h *splitHalf) bounds() (lo, hi bindex.IndexInternalID) {
-	mid := make(bindex.IndexInternalID, 8)
-	binary.BigEndian.PutUint64(mid, h.split.mid)
-	if h.h == 0 {
-		return make(bindex.IndexInternalID, 8), mid
-	}
-	return mid, nil
-}
-
 // docRange is a query whose matches are those of its query in the half of
 // the documents its search's context names (all of them outside a split
 // search).
@@ -205,8 +202,7 @@ func restrict(h *splitHalf, s bsearch.Searcher) bsearch.Searcher {
 	if h == nil {
 		return s
 	}
-	lo, hi := h.bounds()
-	return &rangeSearcher{Searcher: s, lo: lo, hi: hi}
+	return &rangeSearcher{Searcher: s, lo: h.split.lo[h.h], hi: h.split.hi[h.h]}
 }
 
 // rangeSearcher returns the matches of its searcher from lo up to hi

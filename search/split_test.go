@@ -89,7 +89,8 @@ func TestDocRangeHalves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &splitSearch{mid: n / 2}
+	mid := n / 2
+	s := newSplitSearch(mid)
 	seen := 0
 	for h := range 2 {
 		ctx := context.WithValue(context.Background(), halfKey{}, &splitHalf{s, h})
@@ -99,8 +100,8 @@ func TestDocRangeHalves(t *testing.T) {
 		}
 		for _, dm := range res.Hits {
 			d, _ := docNumber(dm.IndexInternalID)
-			if (h == 0) != (d < s.mid) {
-				t.Errorf("half %d holds document %d (middle %d)", h, d, s.mid)
+			if (h == 0) != (d < mid) {
+				t.Errorf("half %d holds document %d (middle %d)", h, d, mid)
 			}
 		}
 		seen += len(res.Hits)

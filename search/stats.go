@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"github.com/vnsearch/vnsearch/analyzers"
@@ -79,24 +78,21 @@ func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error
 	if err != nil {
 		return nil, fmt.Errorf("sample field lengths: %w", err)
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldTitle, fieldLead, fieldBody}
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	sample, err := ix.load(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("sample field lengths: %w", err)
 	}
 	st = &lengthStats{docs: n, avg: map[string]float64{}}
-	for _, h := range res.Hits {
-		title := str(h.Fields[fieldTitle])
-		text := joined(title, str(h.Fields[fieldLead]), str(h.Fields[fieldBody]))
-		for field, s := range map[string]string{fieldTitle: title, fieldText: text} {
+	for _, a := range sample {
+		text := joined(a.Title, a.Lead, a.Body)
+		for field, s := range map[string]string{fieldTitle: a.Title, fieldText: text} {
 			toks := estimateTokens(s)
 			st.avg[field] += toks
 			st.avg[field+foldedSuffix] += toks
 		}
 	}
 	for f := range st.avg {
-		st.avg[f] = max(st.avg[f]/float64(max(len(res.Hits), 1)), 1)
+		st.avg[f] = max(st.avg[f]/float64(max(len(sample), 1)), 1)
 	}
 	// a text of n syllables holds about n pairs
 	st.avg[fieldFoldedPairs] = st.avg[fieldText]
@@ -108,10 +104,10 @@ func (ix *Index) lengthStats(ctx context.Context, n uint64) (*lengthStats, error
 
 // sampleIDs returns the ids of about n articles spread evenly over the
 // index's internal order (all of them in a smaller index). Only the
-// sampled articles' stored fields are read: sorting every article by id,
-// as the sample once was drawn, decompressed each one's stored fields,
-// which at a million articles took two seconds and left the whole stored
-// section of the index in the server's memory.
+// sampled articles' stored documents are read: sorting every article by
+// id, as the sample once was drawn, read each one's id from its stored
+// document, which at a million articles took two seconds and left the
+// whole stored section of the index in the server's memory.
 func (ix *Index) sampleIDs(ctx context.Context, n int) ([]string, error) {
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
