@@ -183,6 +183,7 @@ type interimStoredField struct {
 type interimFreqNorm struct {
 	freq    uint64
 	norm    float32
+	docNum  uint32 // vnsearch: the posting's document
 	numLocs int
 }
 

@@ -18,7 +18,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -491,23 +492,29 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			}
 		}
 
-		dict := io.Dicts[fieldID]
-
-		for _, term := range terms { // terms are already sorted
-			pid := dict[term] - 1
-
-			postingsBS := io.Postings[pid]
+		for _, key := range terms { // terms are already sorted
+			term, pid := key.term, key.pid
 
 			freqNorms := io.FreqNorms[pid]
-			freqNormOffset := 0
 
 			locs := io.Locs[pid]
 			locOffset := 0
 
-			var cardinality uint64
-			if postingsBS != nil {
-				cardinality = postingsBS.GetCardinality()
+			// vnsearch: the postings are the docNums of the freqNorms
+			// (ascending), one bitmap add per posting here in place of
+			// one per posting in process, each on its own term's bitmap
+			io.docNums = io.docNums[:0]
+			for _, freqNorm := range freqNorms {
+				io.docNums = append(io.docNums, freqNorm.docNum)
 			}
+			if io.postings == nil {
+				io.postings = roaring.New()
+			}
+			postingsBS := io.postings
+			postingsBS.Clear()
+			postingsBS.AddMany(io.docNums)
+
+			cardinality := uint64(len(freqNorms))
 			chunkSize, err := getChunkSize(io.chunkMode, cardinality, uint64(len(io.results)))
 			if err != nil {
 				return err
@@ -515,11 +522,8 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			tfEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 			locEncoder.SetChunkSize(chunkSize, uint64(len(io.results)-1))
 
-			postingsItr := postingsBS.Iterator()
-			for postingsItr.HasNext() {
-				docNum := uint64(postingsItr.Next())
-
-				freqNorm := freqNorms[freqNormOffset]
+			for _, freqNorm := range freqNorms {
+				docNum := uint64(freqNorm.docNum)
 
 				// check if freq/norm is enabled
 				if freqNorm.freq > 0 {
@@ -563,11 +567,12 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 					locOffset += freqNorm.numLocs
 				}
 
-				freqNormOffset++
-
-				docTermMap[docNum] = append(
-					append(docTermMap[docNum], term...),
-					index.DocValueTermSeparator)
+				// vnsearch: only a field with doc values reads them
+				if io.IncludeDocValues[fieldID] {
+					docTermMap[docNum] = append(
+						append(docTermMap[docNum], term...),
+						index.DocValueTermSeparator)
+				}
 			}
 
 			tfEncoder.Close()
@@ -713,11 +718,10 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 
 			for term, tf := range tfs {
 				pid := dict[term] - 1
-				bs := io.Postings[pid]
-				bs.Add(uint32(docNum))
 
 				io.FreqNorms[pid] = append(io.FreqNorms[pid],
 					interimFreqNorm{
+						docNum:  docNum,
 						freq:    uint64(tf.Frequency()),
 						norm:    norm,
 						numLocs: len(tf.Locations),
@@ -778,7 +782,7 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 	if cap(i.DictKeys) >= numFields {
 		i.DictKeys = i.DictKeys[:numFields]
 	} else {
-		i.DictKeys = make([][]string, numFields)
+		i.DictKeys = make([][]dictKey, numFields)
 	}
 
 	for idx := 0; idx < numFields; idx++ {
@@ -796,6 +800,12 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 			i.DictKeys[idx] = nil
 		}
 	}
+}
+
+// dictKey is a term of a field and its postings list id (vnsearch).
+type dictKey struct {
+	term string
+	pid  uint64
 }
 
 func (i *invertedIndexOpaque) realloc() {
@@ -821,7 +831,7 @@ func (i *invertedIndexOpaque) realloc() {
 				pidPlus1 = uint64(pidNext)
 
 				dict[term] = pidPlus1
-				dictKeys = append(dictKeys, term)
+				dictKeys = append(dictKeys, dictKey{term: term, pid: pidPlus1 - 1})
 
 				i.numTermsPerPostingsList = append(i.numTermsPerPostingsList, 0)
 				i.numLocsPerPostingsList = append(i.numLocsPerPostingsList, 0)
@@ -874,19 +884,6 @@ func (i *invertedIndexOpaque) realloc() {
 
 	numPostingsLists := pidNext
 
-	if cap(i.Postings) >= numPostingsLists {
-		i.Postings = i.Postings[:numPostingsLists]
-	} else {
-		postings := make([]*roaring.Bitmap, numPostingsLists)
-		copy(postings, i.Postings[:cap(i.Postings)])
-		for i := 0; i < numPostingsLists; i++ {
-			if postings[i] == nil {
-				postings[i] = roaring.New()
-			}
-		}
-		i.Postings = postings
-	}
-
 	if cap(i.FreqNorms) >= numPostingsLists {
 		i.FreqNorms = i.FreqNorms[:numPostingsLists]
 	} else {
@@ -924,7 +921,7 @@ func (i *invertedIndexOpaque) realloc() {
 	}
 
 	for _, dict := range i.DictKeys {
-		sort.Strings(dict)
+		slices.SortFunc(dict, func(a, b dictKey) int { return strings.Compare(a.term, b.term) })
 	}
 
 	if cap(i.reusableFieldTFs) >= len(i.FieldsInv) {
@@ -961,7 +958,7 @@ func (i *invertedIndexOpaque) getOrDefineField(fieldName string) int {
 			i.DictKeys = i.DictKeys[:n+1]
 			i.DictKeys[n] = i.DictKeys[n][:0]
 		} else {
-			i.DictKeys = append(i.DictKeys, []string(nil))
+			i.DictKeys = append(i.DictKeys, []dictKey(nil))
 		}
 	}
 
@@ -1006,17 +1003,17 @@ type invertedIndexOpaque struct {
 	Dicts []map[string]uint64
 
 	// Terms for each field, where terms are sorted ascending
-	//  field id -> []term
-	DictKeys [][]string
+	//  field id -> []term (vnsearch: each with its postings list id, so
+	//  that writing a term needs no lookup in Dicts)
+	DictKeys [][]dictKey
 
 	// Fields whose IncludeDocValues is true
 	//  field id -> bool
 	IncludeDocValues []bool
 
-	// postings id -> bitmap of docNums
-	Postings []*roaring.Bitmap
-
-	// postings id -> freq/norm's, one for each docNum in postings
+	// postings id -> freq/norm's, one for each docNum in postings, in
+	// docNum order (vnsearch: each carries its docNum; the postings bitmap
+	// is built from them when the term is written, see writeDicts)
 	FreqNorms        [][]interimFreqNorm
 	freqNormsBacking []interimFreqNorm
 
@@ -1026,6 +1023,10 @@ type invertedIndexOpaque struct {
 
 	numTermsPerPostingsList []int // key is postings list id
 	numLocsPerPostingsList  []int // key is postings list id
+
+	// vnsearch: the postings of the term being written, rebuilt per term
+	postings *roaring.Bitmap
+	docNums  []uint32
 
 	// store terms that are unnecessary for the term dictionaries but needed in doc values
 	// eg - encoded geoshapes
@@ -1067,10 +1068,6 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 		io.IncludeDocValues[i] = false
 	}
 	io.IncludeDocValues = io.IncludeDocValues[:0]
-	for _, idn := range io.Postings {
-		idn.Clear()
-	}
-	io.Postings = io.Postings[:0]
 	io.FreqNorms = io.FreqNorms[:0]
 	for i := range io.freqNormsBacking {
 		io.freqNormsBacking[i] = interimFreqNorm{}
