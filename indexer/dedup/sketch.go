@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -126,23 +127,30 @@ func Same(a, b Sketch) bool {
 // values left could no longer make the share reach atLeast.
 func overlap(a, b Sketch, atLeast float64) (both, k int) {
 	k = min(SketchSize, len(a), len(b))
+	// both+k-n is at most what the share can reach, times k: below
+	// atLeast·k, and so below its ceiling, it cannot reach atLeast.
+	need := int(math.Ceil(atLeast * float64(k)))
 	i, j := 0, 0
 	for n := 0; n < k && i < len(a) && j < len(b); n++ {
-		if float64(both+k-n)/float64(k) < atLeast {
+		if both+k-n < need {
 			return both, k
 		}
-		switch {
-		case a[i] == b[j]:
-			both++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
+		// Without branches (the compiler selects each step): which list
+		// holds the smaller value is what a branch would mispredict.
+		x, y := a[i], b[j]
+		both += oneIf(x == y)
+		i += oneIf(x <= y)
+		j += oneIf(y <= x)
 	}
 	return both, k
+}
+
+// oneIf is 1 if b, else 0 (compiled to a flag set, without a branch).
+func oneIf(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // foldedWords lowercases text, removes diacritics (đ becomes d) and splits
