@@ -266,6 +266,45 @@ func TestSnippetsMarkEquivalentsOnlyWhole(t *testing.T) {
 	}
 }
 
+// TestSnippetsMarkTheTypedForm: a word typed with diacritics marks only
+// the occurrences spelled so (in any Unicode form or tone placement) when
+// the article holds one, and every spelling when it holds none; a word
+// typed without diacritics marks every spelling.
+func TestSnippetsMarkTheTypedForm(t *testing.T) {
+	body := "Ông Ba bán ba con bò ở chợ; bà Ba mua ba con gà."
+	tests := []struct {
+		name, body, query string
+		marked, unmarked  []string
+	}{
+		{"typed form present", body, "bò", []string{"<mark>bò</mark>"}, nil},
+		{"typed form only where spelled so", body, "bà", []string{"<mark>bà</mark>"}, []string{"<mark>Ba</mark>", "<mark>ba</mark>", "<mark>bán</mark>"}},
+		{"typed form absent: every spelling", body, "bạ", []string{"<mark>Ba</mark>", "<mark>bà", "<mark>ba</mark>"}, nil}, // "bà Ba": one mark
+		{"without diacritics: every spelling", body, "ba", []string{"<mark>Ba</mark>", "<mark>bà", "<mark>ba</mark>"}, nil},
+		{"NFD text", norm.NFD.String(body), "bà", []string{"<mark>" + norm.NFD.String("bà") + "</mark>"}, []string{"<mark>ba</mark>"}},
+		{"other tone placement", "Chủ tịch thăm hoà giải viên; hoa nở.", "hòa", []string{"<mark>hoà</mark>"}, []string{"<mark>hoa</mark>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := newTestIndex(t, Article{ID: "m1", Title: "Phiên chợ", Body: tt.body})
+			r, err := ix.Search(context.Background(), Request{Query: tt.query})
+			if err != nil || len(r.Hits) != 1 {
+				t.Fatalf("%s: %v %+v", tt.query, err, r)
+			}
+			s := strings.Join(r.Hits[0].Snippets, " ")
+			for _, m := range tt.marked {
+				if !strings.Contains(s, m) {
+					t.Errorf("%s: %s not in %s", tt.query, m, s)
+				}
+			}
+			for _, m := range tt.unmarked {
+				if strings.Contains(s, m) {
+					t.Errorf("%s: %s in %s", tt.query, m, s)
+				}
+			}
+		})
+	}
+}
+
 // FuzzSearch runs any query against a small index: no panic, and no error
 // but ErrBadQuery.
 func FuzzSearch(f *testing.F) {

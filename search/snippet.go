@@ -140,21 +140,19 @@ func newHighlighter(texts []string, alts ...string) *highlighter {
 // spans returns the matches of the query words in text, whose folded
 // tokens are folded: a word typed with diacritics marks its exact form
 // when the text holds it, every folded form otherwise.
+//
+// A word typed with diacritics is checked where it matches, by normalizing
+// that word of the text alone (the vi analyzer's filter on the same token),
+// not by analyzing the whole text a second time.
 func (hl *highlighter) spans(text string, folded []analyzers.Token) []span {
-	var vi []analyzers.Token // read only for words typed with diacritics
-	if len(hl.exact) > 0 {
-		if vi = analyzers.Analyze(text); len(vi) != len(folded) {
-			vi = nil
-		}
-	}
 	var spans []span
 	hasExact := map[string]bool{}
-	for i, t := range folded {
+	for _, t := range folded {
 		if !hl.folded[t.Term] {
 			continue
 		}
 		spans = append(spans, span{start: t.Start, end: t.End, pos: t.Position, last: t.Position, key: t.Term})
-		if want, ok := hl.exact[t.Term]; ok && vi != nil && vi[i].Term == want {
+		if want, ok := hl.exact[t.Term]; ok && analyzers.Normalize(text[t.Start:t.End]) == want {
 			hasExact[t.Term] = true
 			spans[len(spans)-1].exact = true
 		}
