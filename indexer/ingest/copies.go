@@ -12,7 +12,7 @@ type copies struct {
 	members map[string]*member
 	// filed holds every member in the order added; byValue refers to
 	// them by their number there.
-	filed   []filed
+	filed   []filedSketch
 	byValue map[uint64][]int32   // sketch lookup value → the first dedup.MaxPerValue members filed under it
 	groups  map[string][]*member // group id → its members
 	// moved are members already written whose group changed since.
@@ -24,12 +24,12 @@ type copies struct {
 	joined []*member // the members grouped with the article being added
 }
 
-// filed is what comparing with a member reads: an article is compared
+// filedSketch is what comparing with a member reads: an article is compared
 // with up to dedup.LookupSize × dedup.MaxPerValue members, nearly all of
 // them no copy, so those reads stay out of the member itself (one cache
 // miss less per comparison: at 250,000 articles the comparisons were a
 // seventh of an import's CPU, on the writer's goroutine).
-type filed struct {
+type filedSketch struct {
 	compared uint64 // the last add that compared it
 	sketch   dedup.Sketch
 	m        *member
@@ -55,7 +55,7 @@ func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	m := &member{Copy: dedup.Copy{ID: a.ID, Published: a.Published, Crawled: a.Crawled}}
 	c.calls++
 	num := int32(len(c.filed))
-	c.filed = append(c.filed, filed{compared: c.calls, sketch: sk, m: m}) // not compared with itself
+	c.filed = append(c.filed, filedSketch{compared: c.calls, sketch: sk, m: m}) // not compared with itself
 	group := c.joined[:0]
 	join := func(o *member) {
 		if o.grouped != c.calls {
