@@ -3,11 +3,16 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
@@ -115,5 +120,140 @@ func TestBulkLoadIsNotRecorded(t *testing.T) {
 	res, err := ix.Search(ctx, Request{Query: `"nông thôn mới"`})
 	if err != nil || res.Total != 3 {
 		t.Fatalf("after the bulk load: %+v, %v", res, err)
+	}
+}
+
+// TestCompactKeepsSegmentsOfOtherFields: segments written from batches
+// holding different optional fields (an article without directives, units
+// or models defines fewer fields, and numbers the rest otherwise), one of
+// them with an updated article, are merged by Compact into one segment
+// that reads back every article, match, facet and term location as before.
+// The merge copies such segments' stored documents and postings as bytes,
+// rewriting their field numbers (third_party/zapx/VNSEARCH.md).
+func TestCompactKeepsSegmentsOfOtherFields(t *testing.T) {
+	noMerges := func(config map[string]any) {
+		config["scorchPersisterOptions"] = map[string]any{"MemoryPressurePauseThreshold": 0}
+		config["scorchMergePlanOptions"] = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
+	}
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	published := time.Date(2024, 3, 5, 8, 0, 0, 0, time.UTC)
+	plain := func(i int) Article {
+		return Article{ID: fmt.Sprintf("p%d", i), Title: fmt.Sprintf("Hội nghị lần %d", i),
+			Body: "Hội nghị bàn công tác xây dựng nông thôn mới ở xã.", Published: published, Source: "a.vn"}
+	}
+	full := func(i int) Article {
+		return Article{ID: fmt.Sprintf("f%d", i), Title: fmt.Sprintf("Học tập và làm theo Bác, đợt %d", i),
+			Lead: "Đảng bộ tỉnh triển khai Chỉ thị 05-CT/TW.", Author: "Nguyễn Văn An", Category: "Xây dựng Đảng",
+			Body:       "Thực hiện Chỉ thị 05-CT/TW, Đảng bộ xây dựng nông thôn mới gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+			Published:  published.AddDate(0, i, 0), Source: "b.vn", Units: []string{"Đảng bộ tỉnh Nam Định"},
+			Directives: []string{"05-CT/TW"}, Documents: []string{"Chỉ thị 05-CT/TW"}, Example: true,
+			Models: []string{"Dân vận khéo"}, Group: "g1"}
+	}
+	batches := [][]Article{}
+	for b := range 6 {
+		var batch []Article
+		for i := range 5 {
+			if b%2 == 0 {
+				batch = append(batch, plain(b*5+i))
+			} else {
+				batch = append(batch, full(b*5+i))
+			}
+		}
+		batches = append(batches, batch)
+	}
+	// One field only in the middle of the batches: the lead.
+	batches = append(batches, []Article{{ID: "l1", Title: "Tin ngắn", Lead: "Xây dựng nông thôn mới", Body: "Nông thôn mới.", Source: "c.vn"}})
+	for _, batch := range batches {
+		if err := ix.Index(ctx, batch...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	updated := full(5)
+	updated.Body += " Cập nhật: thêm một câu về nông thôn mới."
+	if err := ix.Index(ctx, updated); err != nil { // a deletion in the second segment
+		t.Fatal(err)
+	}
+	if n := rootSegments(t, ix); n < 5 {
+		t.Skipf("the writes left %d segments", n)
+	}
+
+	type state struct {
+		articles  map[string]*Article
+		results   map[string][]string
+		locations map[string]string
+	}
+	read := func() state {
+		s := state{articles: map[string]*Article{}, results: map[string][]string{}, locations: map[string]string{}}
+		for _, batch := range batches {
+			for _, a := range batch {
+				got, err := ix.Article(ctx, a.ID)
+				if err != nil {
+					t.Fatalf("article %s: %v", a.ID, err)
+				}
+				s.articles[a.ID] = got
+			}
+		}
+		for _, q := range []string{`"nông thôn mới"`, `"nong thon moi"`, "chỉ thị 05", `"học tập và làm theo"`, "nguyen van an", "hội nghị lần"} {
+			res, err := ix.Search(ctx, Request{Query: q, Size: 50})
+			if err != nil {
+				t.Fatalf("search %s: %v", q, err)
+			}
+			var lines []string
+			for _, h := range res.Hits {
+				lines = append(lines, fmt.Sprintf("%s %v %v %v %s", h.ID, h.Snippets, h.Units, h.Models, h.Group))
+			}
+			slices.Sort(lines)
+			lines = append(lines, fmt.Sprintf("total %d facets %v", res.Total, res.Facets))
+			s.results[q] = lines
+		}
+		for field, term := range map[string]string{fieldText: "nông", fieldTitle: "học"} {
+			req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 100, 0, false)
+			tq := bleve.NewTermQuery(term)
+			tq.SetField(field)
+			req.Query = tq
+			req.IncludeLocations = true
+			res, err := ix.bleve.SearchInContext(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range res.Hits {
+				var b strings.Builder
+				for f, terms := range h.Locations {
+					for term, locs := range terms {
+						for _, l := range locs {
+							fmt.Fprintf(&b, "%s:%s@%d,%d-%d%v ", f, term, l.Pos, l.Start, l.End, l.ArrayPositions)
+						}
+					}
+				}
+				s.locations[field+" "+h.ID] = b.String()
+			}
+		}
+		return s
+	}
+	before := read()
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := rootSegments(t, ix); n != 1 {
+		t.Fatalf("%d segments after Compact, want 1", n)
+	}
+	after := read()
+	for id, a := range before.articles {
+		if !reflect.DeepEqual(a, after.articles[id]) {
+			t.Errorf("article %s after Compact:\n%+v\nbefore:\n%+v", id, after.articles[id], a)
+		}
+	}
+	for q, lines := range before.results {
+		if !slices.Equal(lines, after.results[q]) {
+			t.Errorf("search %s after Compact:\n%s\nbefore:\n%s", q, strings.Join(after.results[q], "\n"), strings.Join(lines, "\n"))
+		}
+	}
+	if len(before.locations) == 0 || !maps.Equal(before.locations, after.locations) {
+		t.Errorf("term locations after Compact:\n%v\nbefore:\n%v", after.locations, before.locations)
 	}
 }

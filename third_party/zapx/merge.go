@@ -18,6 +18,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -205,20 +206,21 @@ func mergeToWriter(segments []*SegmentBase, drops []*roaring.Bitmap,
 	fieldsInv []string, fieldsMap map[string]uint16, sectionsIndexOffset uint64,
 	err error) {
 
-	var fieldsSame bool
 	var fieldsOptions map[string]index.FieldIndexingOptions
-	fieldsSame, fieldsInv, fieldsOptions = mergeFields(segments)
+	// vnsearch: whether the segments hold the same fields is planned per
+	// segment (planCopies)
+	_, fieldsInv, fieldsOptions = mergeFields(segments)
 	updatedFields := mergeUpdatedFields(segments)
 	fieldsInv = filterFields(fieldsInv, updatedFields)
 	fieldsMap = mapFields(fieldsInv)
 	if len(updatedFields) > 0 {
 		// finalize field options based on updated field info
 		fieldsOptions = finalizeFieldOptions(fieldsOptions, updatedFields)
-		// fieldsSame cannot be true if fields were deleted
-		fieldsSame = false
 	}
 
 	numDocs, _ = computeNewDocCount(segments, drops)
+
+	plan := planCopies(segments, fieldsMap, fieldsOptions, len(updatedFields) == 0)
 
 	if isClosed(closeCh) {
 		return nil, 0, 0, nil, nil, 0, seg.ErrClosed
@@ -230,7 +232,7 @@ func mergeToWriter(segments []*SegmentBase, drops []*roaring.Bitmap,
 	mergeOpaque := map[int]resetable{}
 	args := map[string]interface{}{
 		"chunkMode":     chunkMode,
-		"fieldsSame":    fieldsSame,
+		"copyPlan":      plan,
 		"fieldsMap":     fieldsMap,
 		"numDocs":       numDocs,
 		"fieldsOptions": fieldsOptions,
@@ -242,7 +244,7 @@ func mergeToWriter(segments []*SegmentBase, drops []*roaring.Bitmap,
 
 	if numDocs > 0 {
 		storedIndexOffset, newDocNums, err = mergeStoredAndRemap(segments, drops,
-			fieldsMap, fieldsInv, fieldsOptions, fieldsSame, numDocs, w, closeCh)
+			fieldsMap, fieldsInv, fieldsOptions, plan, numDocs, w, closeCh)
 		if err != nil {
 			return nil, 0, 0, nil, nil, 0, err
 		}
@@ -292,29 +294,38 @@ func computeNewDocCount(segments []*SegmentBase, drops []*roaring.Bitmap) (uint6
 	return newDocCount, droppedCount
 }
 
+// mergeTermFreqNormLocsByCopying copies the frequencies, norms and
+// locations of the postings of postItr, rewriting the locations' field
+// numbers by fields unless nil (vnsearch), in locBuf, which it returns.
 func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 	newDocNums []uint64, newRoaring *roaring.Bitmap,
-	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder) (
-	lastDocNum uint64, lastFreq uint64, lastNorm uint64, err error) {
+	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, fields []uint16, locBuf []byte) (
+	lastDocNum uint64, lastFreq uint64, lastNorm uint64, locBufOut []byte, err error) {
 	nextDocNum, nextFreq, nextNorm, nextFreqNormBytes, nextLocBytes, err :=
 		postItr.nextBytes()
 	for err == nil && len(nextFreqNormBytes) > 0 {
 		hitNewDocNum := newDocNums[nextDocNum]
 		if hitNewDocNum == docDropped {
-			return 0, 0, 0, fmt.Errorf("see hit with dropped doc num")
+			return 0, 0, 0, locBuf, fmt.Errorf("see hit with dropped doc num")
 		}
 
 		newRoaring.Add(uint32(hitNewDocNum))
 
 		err = tfEncoder.AddBytes(hitNewDocNum, nextFreqNormBytes)
 		if err != nil {
-			return 0, 0, 0, err
+			return 0, 0, 0, locBuf, err
 		}
 
 		if len(nextLocBytes) > 0 {
+			if fields != nil {
+				nextLocBytes, locBuf, err = remapLocations(nextLocBytes, fields, locBuf)
+				if err != nil {
+					return 0, 0, 0, locBuf, err
+				}
+			}
 			err = locEncoder.AddBytes(hitNewDocNum, nextLocBytes)
 			if err != nil {
-				return 0, 0, 0, err
+				return 0, 0, 0, locBuf, err
 			}
 		}
 
@@ -326,7 +337,7 @@ func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 			postItr.nextBytes()
 	}
 
-	return lastDocNum, lastFreq, lastNorm, err
+	return lastDocNum, lastFreq, lastNorm, locBuf, err
 }
 
 func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *PostingsIterator,
@@ -464,7 +475,7 @@ type varintEncoder func(uint64) (int, error)
 func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 	fieldsMap map[string]uint16, fieldsInv []string,
 	fieldsOptions map[string]index.FieldIndexingOptions,
-	fieldsSame bool, newSegDocCount uint64,
+	plan copyPlan, newSegDocCount uint64,
 	w *FileWriter, closeCh chan struct{}) (uint64, [][]uint64, error) {
 	var rv [][]uint64 // The remapped or newDocNums for each segment.
 
@@ -519,7 +530,8 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 		// segments and there are no deletions, via byte-copying
 		// of stored docs bytes directly to the writer
 		// cannot copy directly if fields might have been deleted
-		if fieldsSame && (dropsI == nil || dropsI.GetCardinality() == 0) && copyFlag {
+		if plan.ok[segI] && plan.fields[segI] == nil &&
+			(dropsI == nil || dropsI.GetCardinality() == 0) && copyFlag {
 			err := segment.copyStoredDocs(newDocNum, docNumOffsets, w)
 			if err != nil {
 				return 0, nil, err
@@ -527,6 +539,30 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 
 			for i := uint64(0); i < segment.numDocs; i++ {
 				segNewDocNums[i] = newDocNum
+				newDocNum++
+			}
+			rv = append(rv, segNewDocNums)
+
+			continue
+		}
+
+		// vnsearch: a segment whose fields have the merged options has its
+		// live documents copied one by one, their field numbers rewritten
+		// when its fields are not the merged ones (a batch without an
+		// optional field), rather than decoded and compressed again.
+		if plan.ok[segI] && copyFlag {
+			for docNum := uint64(0); docNum < segment.numDocs; docNum++ {
+				if dropsI != nil && dropsI.Contains(uint32(docNum)) {
+					segNewDocNums[docNum] = docDropped
+					continue
+				}
+				segNewDocNums[docNum] = newDocNum
+				docNumOffsets[newDocNum] = uint64(w.Count())
+				var err error
+				data, err = segment.copyStoredDoc(docNum, plan.fields[segI], w, data)
+				if err != nil {
+					return 0, nil, err
+				}
 				newDocNum++
 			}
 			rv = append(rv, segNewDocNums)
@@ -813,6 +849,140 @@ func mergeFields(segments []*SegmentBase) (bool, []string, map[string]index.Fiel
 	sort.Strings(rv[1:]) // leave _id as first
 
 	return fieldsSame, rv, fieldOptions
+}
+
+// copyPlan says, for each segment of a merge, whether its stored
+// documents and postings may be copied as bytes and how its field numbers
+// become the merged segment's (vnsearch). Upstream copies only when every
+// segment holds the same fields; a segment built from a batch without an
+// optional field then sent the whole merge through decoding every stored
+// document and every location.
+type copyPlan struct {
+	ok     []bool     // each of the segment's fields has the merged options
+	fields [][]uint16 // the segment's field number → the merged one; nil: the same
+}
+
+// planCopies plans the copies of a merge into the fields of fieldsMap
+// (field → number+1) with fieldsOptions; none when allowed is false (fields
+// removed from the index).
+func planCopies(segments []*SegmentBase, fieldsMap map[string]uint16,
+	fieldsOptions map[string]index.FieldIndexingOptions, allowed bool) copyPlan {
+	plan := copyPlan{ok: make([]bool, len(segments)), fields: make([][]uint16, len(segments))}
+	if !allowed {
+		return plan
+	}
+	for i, sb := range segments {
+		ids := make([]uint16, len(sb.fieldsInv))
+		same, ok := true, true
+		for old, field := range sb.fieldsInv {
+			id, held := fieldsMap[field]
+			if !held || sb.fieldsOptions[field] != fieldsOptions[field] {
+				ok = false
+				break
+			}
+			ids[old] = id - 1
+			same = same && int(id-1) == old
+		}
+		plan.ok[i] = ok
+		if ok && !same {
+			plan.fields[i] = ids
+		}
+	}
+	return plan
+}
+
+// copyStoredDoc writes the stored record of the document docNum with its
+// field numbers rewritten by fields (nil: as they are), the meta rewritten
+// in scratch, which it returns for the next document.
+func (sb *SegmentBase) copyStoredDoc(docNum uint64, fields []uint16, w *FileWriter,
+	scratch []byte) ([]byte, error) {
+	_, storedOffset, n, metaLen, dataLen := sb.getDocStoredOffsets(docNum)
+	if fields == nil {
+		_, err := w.Write(sb.mem[storedOffset : storedOffset+n+metaLen+dataLen])
+		return scratch, err
+	}
+	meta := sb.mem[storedOffset+n : storedOffset+n+metaLen]
+	// The meta: the length of the _id, then per value its field, type,
+	// offset, length and array positions (persistStoredFieldValues).
+	idLen, k := binary.Uvarint(meta)
+	if k <= 0 {
+		return scratch, fmt.Errorf("stored document %d: bad meta", docNum)
+	}
+	out := binary.AppendUvarint(scratch[:0], idLen)
+	for rest := meta[k:]; len(rest) > 0; {
+		field, k := binary.Uvarint(rest)
+		if k <= 0 || field >= uint64(len(fields)) {
+			return out, fmt.Errorf("stored document %d: bad field in meta", docNum)
+		}
+		out = binary.AppendUvarint(out, uint64(fields[field]))
+		end, err := skipValue(rest[k:], 3) // type, offset, length
+		if err != nil {
+			return out, fmt.Errorf("stored document %d: %w", docNum, err)
+		}
+		out = append(out, rest[k:k+end]...)
+		rest = rest[k+end:]
+	}
+	if _, err := writeUvarints(w, uint64(len(out)), dataLen); err != nil {
+		return out, err
+	}
+	if _, err := w.Write(out); err != nil {
+		return out, err
+	}
+	data := storedOffset + n + metaLen
+	_, err := w.Write(sb.mem[data : data+dataLen])
+	return out, err
+}
+
+// skipValue returns the length in b of fixed uvarints, then a count of
+// array positions and those: the rest of a stored value's meta after its
+// field (fixed 3) or of a location after its field (fixed 3: position,
+// start, end).
+func skipValue(b []byte, fixed int) (int, error) {
+	end := 0
+	count := uint64(fixed) + 1
+	for i := uint64(0); i < count; i++ {
+		v, k := binary.Uvarint(b[end:])
+		if k <= 0 {
+			return 0, errors.New("truncated uvarint")
+		}
+		end += k
+		if i == uint64(fixed) {
+			count += v // the array positions
+		}
+	}
+	return end, nil
+}
+
+// remapLocations returns a document's locations as nextBytes reads them
+// (their length in bytes, then each location: field, position, start,
+// end, array positions) with each location's field number rewritten by
+// fields, built in buf, and buf for the next document.
+func remapLocations(locs []byte, fields []uint16, buf []byte) (remapped, bufOut []byte, err error) {
+	size, k := binary.Uvarint(locs)
+	if k <= 0 || size > uint64(len(locs)-k) {
+		return nil, buf, errors.New("locations: bad length")
+	}
+	body := locs[k : k+int(size)]
+	// The body goes behind room for its length, put in front of it last.
+	out := append(buf[:0], make([]byte, binary.MaxVarintLen64)...)
+	for len(body) > 0 {
+		field, k := binary.Uvarint(body)
+		if k <= 0 || field >= uint64(len(fields)) {
+			return nil, out, errors.New("locations: bad field")
+		}
+		out = binary.AppendUvarint(out, uint64(fields[field]))
+		end, err := skipValue(body[k:], 3)
+		if err != nil {
+			return nil, out, fmt.Errorf("locations: %w", err)
+		}
+		out = append(out, body[k:k+end]...)
+		body = body[k+end:]
+	}
+	var head [binary.MaxVarintLen64]byte
+	h := binary.PutUvarint(head[:], uint64(len(out)-binary.MaxVarintLen64))
+	start := binary.MaxVarintLen64 - h
+	copy(out[start:], head[:h])
+	return out[start:], out, nil
 }
 
 // Combine updateFieldInfo from all segments

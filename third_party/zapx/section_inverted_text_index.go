@@ -81,13 +81,13 @@ func (i *invertedTextIndexSection) AddrForField(opaque map[int]resetable, fieldI
 
 func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.Bitmap,
 	fieldsInv []string, fieldsMap map[string]uint16, fieldsOptions map[string]index.FieldIndexingOptions,
-	fieldsSame bool, newDocNumsIn [][]uint64, newSegDocCount uint64, chunkMode uint32, w *FileWriter,
+	plan copyPlan, newDocNumsIn [][]uint64, newSegDocCount uint64, chunkMode uint32, w *FileWriter,
 	closeCh chan struct{}) (map[int]int, error) {
 	var bufMaxVarintLen64 []byte = make([]byte, binary.MaxVarintLen64)
 	var bufLoc []uint64
 
-	var postings *PostingsList
 	var postItr *PostingsIterator
+	termPostings := make([]*PostingsList, len(segments)) // per iterator: the current term's postings (vnsearch)
 
 	fieldAddrs := make(map[int]int)
 	dictOffsets := make([]uint64, len(fieldsInv))
@@ -126,6 +126,9 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	dicts := make([]*Dictionary, 0, len(segments))
 	itrs := make([]vellum.Iterator, 0, len(segments))
 	segmentsInFocus := make([]*SegmentBase, 0, len(segments))
+	copyable := make([]bool, 0, len(segments))
+	remaps := make([][]uint16, 0, len(segments))
+	var locBuf []byte
 	// for each field
 	for fieldID, fieldName := range fieldsInv {
 		// collect FST iterators from all active segments for this field
@@ -134,6 +137,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		dicts = dicts[:0]
 		itrs = itrs[:0]
 		segmentsInFocus = segmentsInFocus[:0]
+		copyable = copyable[:0]
+		remaps = remaps[:0]
 		for segmentI, segment := range segments {
 			// check for the closure in meantime
 			if isClosed(closeCh) {
@@ -163,6 +168,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					dicts = append(dicts, dict)
 					itrs = append(itrs, itr)
 					segmentsInFocus = append(segmentsInFocus, segment)
+					copyable = append(copyable, plan.ok[segmentI])
+					remaps = append(remaps, plan.fields[segmentI])
 				}
 			}
 		}
@@ -218,7 +225,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		enumerator, err := newEnumerator(itrs)
 
 		for err == nil {
-			term, itrI, postingsOffset := enumerator.Current()
+			term, itrI, _ := enumerator.Current() // the postings offset: read with the term's cardinality below
 
 			if !bytes.Equal(prevTerm, term) {
 				// check for the closure in meantime
@@ -238,10 +245,12 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				var newCard uint64
 				lowItrIdxs, lowItrVals := enumerator.GetLowIdxsAndValues()
 				for i, idx := range lowItrIdxs {
-					pl, err := dicts[idx].postingsListFromOffset(lowItrVals[i], drops[idx], nil)
+					// vnsearch: kept for the term's postings below, not read twice
+					pl, err := dicts[idx].postingsListFromOffset(lowItrVals[i], drops[idx], termPostings[idx])
 					if err != nil {
 						return nil, err
 					}
+					termPostings[idx] = pl
 					newCard += pl.Count()
 				}
 				// compute correct chunk size with this
@@ -254,21 +263,19 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				locEncoder.SetChunkSize(chunkSize, newSegDocCount-1)
 			}
 
-			postings, err = dicts[itrI].postingsListFromOffset(
-				postingsOffset, drops[itrI], postings)
-			if err != nil {
-				return nil, err
-			}
+			postings := termPostings[itrI]
 
 			postItr = postings.iterator(true, true, true, postItr)
 
-			// can only safely copy data if all segments have same fields and all have an empty
-			// writer id (i.e. no callbacks)
-			if fieldsSame && copyFlag {
+			// can only safely copy data if the segment's fields have the merged
+			// options (vnsearch: this segment's, their numbers rewritten as
+			// planned, not every segment holding the same fields) and all have
+			// an empty writer id (i.e. no callbacks)
+			if copyable[itrI] && copyFlag {
 				// can optimize by copying freq/norm/loc bytes directly
-				lastDocNum, lastFreq, lastNorm, err = mergeTermFreqNormLocsByCopying(
+				lastDocNum, lastFreq, lastNorm, locBuf, err = mergeTermFreqNormLocsByCopying(
 					term, postItr, newDocNums[itrI], newRoaring,
-					tfEncoder, locEncoder)
+					tfEncoder, locEncoder, remaps[itrI], locBuf)
 			} else {
 				lastDocNum, lastFreq, lastNorm, bufLoc, err = mergeTermFreqNormLocs(
 					fieldsMap, term, postItr, newDocNums[itrI], newRoaring,
@@ -422,7 +429,7 @@ func (i *invertedTextIndexSection) Merge(opaque map[int]resetable, segments []*S
 	w *FileWriter, closeCh chan struct{}) error {
 	io := i.getInvertedIndexOpaque(opaque)
 	fieldAddrs, err := mergeAndPersistInvertedSection(segments, drops, fieldsInv,
-		io.FieldsMap, io.FieldsOptions, io.fieldsSame, newDocNumsIn, io.numDocs, io.chunkMode, w, closeCh)
+		io.FieldsMap, io.FieldsOptions, io.copyPlan, newDocNumsIn, io.numDocs, io.chunkMode, w, closeCh)
 	if err != nil {
 		return err
 	}
@@ -1044,8 +1051,8 @@ type invertedIndexOpaque struct {
 
 	fieldAddrs map[int]int
 
-	fieldsSame bool
-	numDocs    uint64
+	copyPlan copyPlan // what a merge copies as bytes (vnsearch)
+	numDocs  uint64
 }
 
 func (io *invertedIndexOpaque) Reset() (err error) {
@@ -1091,7 +1098,7 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 	io.tmp0 = io.tmp0[:0]
 	io.extraDocValues = nil
 	atomic.StoreUint64(&io.bytesWritten, 0)
-	io.fieldsSame = false
+	io.copyPlan = copyPlan{}
 	io.numDocs = 0
 
 	clear(io.fieldAddrs)
@@ -1104,8 +1111,8 @@ func (i *invertedIndexOpaque) Set(key string, val interface{}) {
 		i.results = val.([]index.Document)
 	case "chunkMode":
 		i.chunkMode = val.(uint32)
-	case "fieldsSame":
-		i.fieldsSame = val.(bool)
+	case "copyPlan":
+		i.copyPlan = val.(copyPlan)
 	case "fieldsMap":
 		i.FieldsMap = val.(map[string]uint16)
 	case "fieldsOptions":
