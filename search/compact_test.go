@@ -149,8 +149,8 @@ func TestCompactKeepsSegmentsOfOtherFields(t *testing.T) {
 	full := func(i int) Article {
 		return Article{ID: fmt.Sprintf("f%d", i), Title: fmt.Sprintf("Học tập và làm theo Bác, đợt %d", i),
 			Lead: "Đảng bộ tỉnh triển khai Chỉ thị 05-CT/TW.", Author: "Nguyễn Văn An", Category: "Xây dựng Đảng",
-			Body:       "Thực hiện Chỉ thị 05-CT/TW, Đảng bộ xây dựng nông thôn mới gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
-			Published:  published.AddDate(0, i, 0), Source: "b.vn", Units: []string{"Đảng bộ tỉnh Nam Định"},
+			Body:      "Thực hiện Chỉ thị 05-CT/TW, Đảng bộ xây dựng nông thôn mới gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+			Published: published.AddDate(0, i, 0), Source: "b.vn", Units: []string{"Đảng bộ tỉnh Nam Định"},
 			Directives: []string{"05-CT/TW"}, Documents: []string{"Chỉ thị 05-CT/TW"}, Example: true,
 			Models: []string{"Dân vận khéo"}, Group: "g1"}
 	}
