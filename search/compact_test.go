@@ -27,14 +27,17 @@ func rootSegments(t *testing.T, ix *Index) uint64 {
 	return m["num_root_memorysegments"].(uint64) + m["num_root_filesegments"].(uint64)
 }
 
+// noMerges opens an index whose writes are each persisted as their own
+// segment, none merged.
+func noMerges(config map[string]any) {
+	config["scorchPersisterOptions"] = map[string]any{"MemoryPressurePauseThreshold": 0}
+	config["scorchMergePlanOptions"] = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
+}
+
 // TestCompact: a large segment and batches written one by one, more than
 // scorch merges in one task; after Compact one segment is left, and
 // searches answer as before.
 func TestCompact(t *testing.T) {
-	noMerges := func(config map[string]any) { // each write persisted as its own segment, none merged
-		config["scorchPersisterOptions"] = map[string]any{"MemoryPressurePauseThreshold": 0}
-		config["scorchMergePlanOptions"] = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
-	}
 	dir := filepath.Join(t.TempDir(), "index")
 	ix, err := Open(dir, noMerges)
 	if err != nil {
@@ -131,10 +134,6 @@ func TestBulkLoadIsNotRecorded(t *testing.T) {
 // The merge copies such segments' stored documents and postings as bytes,
 // rewriting their field numbers (third_party/zapx/VNSEARCH.md).
 func TestCompactKeepsSegmentsOfOtherFields(t *testing.T) {
-	noMerges := func(config map[string]any) {
-		config["scorchPersisterOptions"] = map[string]any{"MemoryPressurePauseThreshold": 0}
-		config["scorchMergePlanOptions"] = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
-	}
 	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
 	if err != nil {
 		t.Fatal(err)

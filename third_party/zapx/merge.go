@@ -207,9 +207,7 @@ func mergeToWriter(segments []*SegmentBase, drops []*roaring.Bitmap,
 	err error) {
 
 	var fieldsOptions map[string]index.FieldIndexingOptions
-	// vnsearch: whether the segments hold the same fields is planned per
-	// segment (planCopies)
-	_, fieldsInv, fieldsOptions = mergeFields(segments)
+	fieldsInv, fieldsOptions = mergeFields(segments)
 	updatedFields := mergeUpdatedFields(segments)
 	fieldsInv = filterFields(fieldsInv, updatedFields)
 	fieldsMap = mapFields(fieldsInv)
@@ -220,7 +218,7 @@ func mergeToWriter(segments []*SegmentBase, drops []*roaring.Bitmap,
 
 	numDocs, _ = computeNewDocCount(segments, drops)
 
-	plan := planCopies(segments, fieldsMap, fieldsOptions, len(updatedFields) == 0)
+	plan := planCopies(segments, w, fieldsMap, fieldsOptions, len(updatedFields) == 0)
 
 	if isClosed(closeCh) {
 		return nil, 0, 0, nil, nil, 0, seg.ErrClosed
@@ -494,20 +492,6 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 	typs := make([][]byte, len(fieldsInv))
 	poss := make([][][]uint64, len(fieldsInv))
 
-	// copying data directly is safe only if there are no
-	// file callbacks that might modify the data in all
-	// of the involved segments and the current writer
-	copyFlag := true
-	for _, segment := range segments {
-		if segment.fileReader.id != "" {
-			copyFlag = false
-			break
-		}
-	}
-	if w.id != "" {
-		copyFlag = false
-	}
-
 	var posBuf []uint64
 
 	docNumOffsets := make([]uint64, newSegDocCount)
@@ -526,31 +510,25 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 
 		dropsI := drops[segI]
 
-		// optimize when the field mapping is the same across all
-		// segments and there are no deletions, via byte-copying
-		// of stored docs bytes directly to the writer
-		// cannot copy directly if fields might have been deleted
-		if plan.ok[segI] && plan.fields[segI] == nil &&
-			(dropsI == nil || dropsI.GetCardinality() == 0) && copyFlag {
-			err := segment.copyStoredDocs(newDocNum, docNumOffsets, w)
-			if err != nil {
-				return 0, nil, err
+		// optimize when the segment's fields can be copied (planCopies),
+		// via byte-copying of stored docs bytes directly to the writer:
+		// all of them when their numbers are the merged ones and there are
+		// no deletions; else (vnsearch) the live documents one by one,
+		// their field numbers rewritten, rather than decoded and compressed
+		// again
+		if plan.ok[segI] {
+			if plan.fields[segI] == nil && (dropsI == nil || dropsI.GetCardinality() == 0) {
+				err := segment.copyStoredDocs(newDocNum, docNumOffsets, w)
+				if err != nil {
+					return 0, nil, err
+				}
+				for i := uint64(0); i < segment.numDocs; i++ {
+					segNewDocNums[i] = newDocNum
+					newDocNum++
+				}
+				rv = append(rv, segNewDocNums)
+				continue
 			}
-
-			for i := uint64(0); i < segment.numDocs; i++ {
-				segNewDocNums[i] = newDocNum
-				newDocNum++
-			}
-			rv = append(rv, segNewDocNums)
-
-			continue
-		}
-
-		// vnsearch: a segment whose fields have the merged options has its
-		// live documents copied one by one, their field numbers rewritten
-		// when its fields are not the merged ones (a batch without an
-		// optional field), rather than decoded and compressed again.
-		if plan.ok[segI] && copyFlag {
 			for docNum := uint64(0); docNum < segment.numDocs; docNum++ {
 				if dropsI != nil && dropsI.Contains(uint32(docNum)) {
 					segNewDocNums[docNum] = docDropped
@@ -566,7 +544,6 @@ func mergeStoredAndRemap(segments []*SegmentBase, drops []*roaring.Bitmap,
 				newDocNum++
 			}
 			rv = append(rv, segNewDocNums)
-
 			continue
 		}
 
@@ -799,22 +776,13 @@ func (sb *SegmentBase) copyStoredDocs(newDocNum uint64, newDocNumOffsets []uint6
 }
 
 // mergeFields builds a unified list of fields used across all the
-// input segments, and computes whether the fields are the same across
-// segments (which depends on fields to be sorted in the same way
-// across segments)
-func mergeFields(segments []*SegmentBase) (bool, []string, map[string]index.FieldIndexingOptions) {
-	fieldsSame := true
-
-	var segment0Fields []string
-	if len(segments) > 0 {
-		segment0Fields = segments[0].Fields()
-	}
-
+// input segments, with their options (vnsearch: whether the segments hold
+// the same fields is planned per segment, planCopies)
+func mergeFields(segments []*SegmentBase) ([]string, map[string]index.FieldIndexingOptions) {
 	fieldsExist := map[string]struct{}{}
 	fieldOptions := map[string]index.FieldIndexingOptions{}
 	for _, segment := range segments {
-		fields := segment.Fields()
-		for fieldi, field := range fields {
+		for _, field := range segment.Fields() {
 			fieldsExist[field] = struct{}{}
 
 			if prev, ok := fieldOptions[field]; ok {
@@ -822,17 +790,9 @@ func mergeFields(segments []*SegmentBase) (bool, []string, map[string]index.Fiel
 				// in any segment, it remains disabled. This ensures deterministic behavior
 				// when options can only transition from true -> false.
 				fieldOptions[field] = prev & segment.fieldsOptions[field]
-				// check if any bits were cleared
-				if fieldOptions[field] != prev {
-					// Some bits were cleared (option changed from true -> false)
-					fieldsSame = false
-				}
 			} else {
 				// first occurrence of the field
 				fieldOptions[field] = segment.fieldsOptions[field]
-			}
-			if len(segment0Fields) != len(fields) || segment0Fields[fieldi] != field {
-				fieldsSame = false
 			}
 		}
 	}
@@ -848,7 +808,7 @@ func mergeFields(segments []*SegmentBase) (bool, []string, map[string]index.Fiel
 
 	sort.Strings(rv[1:]) // leave _id as first
 
-	return fieldsSame, rv, fieldOptions
+	return rv, fieldOptions
 }
 
 // copyPlan says, for each segment of a merge, whether its stored
@@ -858,18 +818,25 @@ func mergeFields(segments []*SegmentBase) (bool, []string, map[string]index.Fiel
 // optional field then sent the whole merge through decoding every stored
 // document and every location.
 type copyPlan struct {
-	ok     []bool     // each of the segment's fields has the merged options
+	ok     []bool     // the segment's bytes may be copied
 	fields [][]uint16 // the segment's field number → the merged one; nil: the same
 }
 
-// planCopies plans the copies of a merge into the fields of fieldsMap
-// (field → number+1) with fieldsOptions; none when allowed is false (fields
-// removed from the index).
-func planCopies(segments []*SegmentBase, fieldsMap map[string]uint16,
+// planCopies plans the copies of a merge written by w into the fields of
+// fieldsMap (field → number+1) with fieldsOptions. A segment is copied
+// when each of its fields has the merged options; none is when allowed is
+// false (fields removed from the index) or when a file callback might
+// change the data of a segment or of the writer.
+func planCopies(segments []*SegmentBase, w *FileWriter, fieldsMap map[string]uint16,
 	fieldsOptions map[string]index.FieldIndexingOptions, allowed bool) copyPlan {
 	plan := copyPlan{ok: make([]bool, len(segments)), fields: make([][]uint16, len(segments))}
-	if !allowed {
+	if !allowed || w.id != "" {
 		return plan
+	}
+	for _, sb := range segments {
+		if sb.fileReader.id != "" {
+			return plan
+		}
 	}
 	for i, sb := range segments {
 		ids := make([]uint16, len(sb.fieldsInv))
@@ -901,26 +868,16 @@ func (sb *SegmentBase) copyStoredDoc(docNum uint64, fields []uint16, w *FileWrit
 		_, err := w.Write(sb.mem[storedOffset : storedOffset+n+metaLen+dataLen])
 		return scratch, err
 	}
+	// The meta: the length of the _id, then the values
+	// (persistStoredFieldValues).
 	meta := sb.mem[storedOffset+n : storedOffset+n+metaLen]
-	// The meta: the length of the _id, then per value its field, type,
-	// offset, length and array positions (persistStoredFieldValues).
 	idLen, k := binary.Uvarint(meta)
 	if k <= 0 {
 		return scratch, fmt.Errorf("stored document %d: bad meta", docNum)
 	}
-	out := binary.AppendUvarint(scratch[:0], idLen)
-	for rest := meta[k:]; len(rest) > 0; {
-		field, k := binary.Uvarint(rest)
-		if k <= 0 || field >= uint64(len(fields)) {
-			return out, fmt.Errorf("stored document %d: bad field in meta", docNum)
-		}
-		out = binary.AppendUvarint(out, uint64(fields[field]))
-		end, err := skipValue(rest[k:], 3) // type, offset, length
-		if err != nil {
-			return out, fmt.Errorf("stored document %d: %w", docNum, err)
-		}
-		out = append(out, rest[k:k+end]...)
-		rest = rest[k+end:]
+	out, err := appendRenumbered(binary.AppendUvarint(scratch[:0], idLen), meta[k:], fields)
+	if err != nil {
+		return out, fmt.Errorf("stored document %d: %w", docNum, err)
 	}
 	if _, err := writeUvarints(w, uint64(len(out)), dataLen); err != nil {
 		return out, err
@@ -929,54 +886,52 @@ func (sb *SegmentBase) copyStoredDoc(docNum uint64, fields []uint16, w *FileWrit
 		return out, err
 	}
 	data := storedOffset + n + metaLen
-	_, err := w.Write(sb.mem[data : data+dataLen])
+	_, err = w.Write(sb.mem[data : data+dataLen])
 	return out, err
 }
 
-// skipValue returns the length in b of fixed uvarints, then a count of
-// array positions and those: the rest of a stored value's meta after its
-// field (fixed 3) or of a location after its field (fixed 3: position,
-// start, end).
-func skipValue(b []byte, fixed int) (int, error) {
-	end := 0
-	count := uint64(fixed) + 1
-	for i := uint64(0); i < count; i++ {
-		v, k := binary.Uvarint(b[end:])
-		if k <= 0 {
-			return 0, errors.New("truncated uvarint")
+// appendRenumbered appends to out the records of b with each record's
+// field number rewritten by fields. A stored value's meta and a location
+// have one shape: a field, three uvarints (type, offset, length; or
+// position, start, end), a count of array positions and those.
+func appendRenumbered(out, b []byte, fields []uint16) ([]byte, error) {
+	for len(b) > 0 {
+		field, k := binary.Uvarint(b)
+		if k <= 0 || field >= uint64(len(fields)) {
+			return out, errors.New("bad field number")
 		}
-		end += k
-		if i == uint64(fixed) {
-			count += v // the array positions
+		out = binary.AppendUvarint(out, uint64(fields[field]))
+		b = b[k:]
+		end := 0
+		for i, count := uint64(0), uint64(4); i < count; i++ {
+			v, k := binary.Uvarint(b[end:])
+			if k <= 0 {
+				return out, errors.New("truncated uvarint")
+			}
+			end += k
+			if i == 3 {
+				count += v // the array positions
+			}
 		}
+		out = append(out, b[:end]...)
+		b = b[end:]
 	}
-	return end, nil
+	return out, nil
 }
 
 // remapLocations returns a document's locations as nextBytes reads them
-// (their length in bytes, then each location: field, position, start,
-// end, array positions) with each location's field number rewritten by
-// fields, built in buf, and buf for the next document.
+// (their length in bytes, then the locations) with each location's field
+// number rewritten by fields, built in buf, and buf for the next document.
 func remapLocations(locs []byte, fields []uint16, buf []byte) (remapped, bufOut []byte, err error) {
 	size, k := binary.Uvarint(locs)
 	if k <= 0 || size > uint64(len(locs)-k) {
 		return nil, buf, errors.New("locations: bad length")
 	}
-	body := locs[k : k+int(size)]
-	// The body goes behind room for its length, put in front of it last.
+	// The locations go behind room for their length, put in front last.
 	out := append(buf[:0], make([]byte, binary.MaxVarintLen64)...)
-	for len(body) > 0 {
-		field, k := binary.Uvarint(body)
-		if k <= 0 || field >= uint64(len(fields)) {
-			return nil, out, errors.New("locations: bad field")
-		}
-		out = binary.AppendUvarint(out, uint64(fields[field]))
-		end, err := skipValue(body[k:], 3)
-		if err != nil {
-			return nil, out, fmt.Errorf("locations: %w", err)
-		}
-		out = append(out, body[k:k+end]...)
-		body = body[k+end:]
+	out, err = appendRenumbered(out, locs[k:k+int(size)], fields)
+	if err != nil {
+		return nil, out, fmt.Errorf("locations: %w", err)
 	}
 	var head [binary.MaxVarintLen64]byte
 	h := binary.PutUvarint(head[:], uint64(len(out)-binary.MaxVarintLen64))

@@ -94,20 +94,6 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	fieldDvLocsStart := make([]uint64, len(fieldsInv))
 	fieldDvLocsEnd := make([]uint64, len(fieldsInv))
 
-	// copying data directly is safe only if there are no
-	// file callbacks that might modify the data in all
-	// of the involved segments and the current writer
-	copyFlag := true
-	for _, segment := range segments {
-		if segment.fileReader.id != "" {
-			copyFlag = false
-			break
-		}
-	}
-	if w.id != "" {
-		copyFlag = false
-	}
-
 	// these int coders are initialized with chunk size 1024
 	// however this will be reset to the correct chunk size
 	// while processing each individual field-term section
@@ -126,8 +112,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	dicts := make([]*Dictionary, 0, len(segments))
 	itrs := make([]vellum.Iterator, 0, len(segments))
 	segmentsInFocus := make([]*SegmentBase, 0, len(segments))
-	copyable := make([]bool, 0, len(segments))
-	remaps := make([][]uint16, 0, len(segments))
+	focus := make([]int, 0, len(segments)) // per iterator: its segment's index (vnsearch)
 	var locBuf []byte
 	// for each field
 	for fieldID, fieldName := range fieldsInv {
@@ -137,8 +122,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		dicts = dicts[:0]
 		itrs = itrs[:0]
 		segmentsInFocus = segmentsInFocus[:0]
-		copyable = copyable[:0]
-		remaps = remaps[:0]
+		focus = focus[:0]
 		for segmentI, segment := range segments {
 			// check for the closure in meantime
 			if isClosed(closeCh) {
@@ -168,8 +152,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					dicts = append(dicts, dict)
 					itrs = append(itrs, itr)
 					segmentsInFocus = append(segmentsInFocus, segment)
-					copyable = append(copyable, plan.ok[segmentI])
-					remaps = append(remaps, plan.fields[segmentI])
+					focus = append(focus, segmentI)
 				}
 			}
 		}
@@ -267,15 +250,13 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 
 			postItr = postings.iterator(true, true, true, postItr)
 
-			// can only safely copy data if the segment's fields have the merged
-			// options (vnsearch: this segment's, their numbers rewritten as
-			// planned, not every segment holding the same fields) and all have
-			// an empty writer id (i.e. no callbacks)
-			if copyable[itrI] && copyFlag {
+			// can only safely copy data if planned (vnsearch: per segment, its
+			// field numbers rewritten, planCopies)
+			if segI := focus[itrI]; plan.ok[segI] {
 				// can optimize by copying freq/norm/loc bytes directly
 				lastDocNum, lastFreq, lastNorm, locBuf, err = mergeTermFreqNormLocsByCopying(
 					term, postItr, newDocNums[itrI], newRoaring,
-					tfEncoder, locEncoder, remaps[itrI], locBuf)
+					tfEncoder, locEncoder, plan.fields[segI], locBuf)
 			} else {
 				lastDocNum, lastFreq, lastNorm, bufLoc, err = mergeTermFreqNormLocs(
 					fieldsMap, term, postItr, newDocNums[itrI], newRoaring,
