@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -254,5 +255,149 @@ func TestCompactKeepsSegmentsOfOtherFields(t *testing.T) {
 	}
 	if len(before.locations) == 0 || !maps.Equal(before.locations, after.locations) {
 		t.Errorf("term locations after Compact:\n%v\nbefore:\n%v", after.locations, before.locations)
+	}
+}
+
+// TestCompactKeepsEveryTerm: segments with thousands of terms per field,
+// more than a merge encodes in one block (zapx's merge_postings.go), some
+// of them held only by articles rewritten since. After Compact, whether
+// its merge encodes on one goroutine or on several, every field's
+// dictionary holds the terms of live articles only, and each term's
+// postings (article, frequency, norm, locations) are the ones read before.
+func TestCompactKeepsEveryTerm(t *testing.T) {
+	defer func(f func() int) { compactWorkers = f }(compactWorkers)
+	for _, workers := range []int{1, 3} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			compactWorkers = func() int { return workers }
+			testCompactKeepsEveryTerm(t)
+		})
+	}
+}
+
+func testCompactKeepsEveryTerm(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	const consonants, vowels = "bcdghklmnpqrstv", "aeiou"
+	syllable := func(n int) string {
+		return string([]byte{consonants[n%15], vowels[n/15%5], consonants[n/75%15]})
+	}
+	rng := rand.New(rand.NewPCG(13, 7))
+	body := func(words int) string {
+		var b strings.Builder
+		for range words {
+			b.WriteString(syllable(rng.IntN(15 * 5 * 15)))
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	for batch := range 6 {
+		var articles []Article
+		for i := range 60 {
+			articles = append(articles, Article{ID: fmt.Sprintf("a%d-%d", batch, i), Title: body(4),
+				Body: body(60), Source: "a.vn", Published: time.Date(2024, 1, 1+i%28, 0, 0, 0, 0, time.UTC)})
+		}
+		if batch > 0 { // rewrites of the batch before: its old words left only in deleted articles
+			for i := range 10 {
+				articles = append(articles, Article{ID: fmt.Sprintf("a%d-%d", batch-1, i), Title: "Tin",
+					Body: body(20) + fmt.Sprintf("chi%d", batch), Source: "a.vn"})
+			}
+		}
+		if err := ix.Index(ctx, articles...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := rootSegments(t, ix); n < 5 {
+		t.Skipf("the writes left %d segments", n)
+	}
+
+	fields := []string{fieldText, fieldText + foldedSuffix, fieldFoldedPairs, fieldTitle}
+	// read returns each term's postings, and the terms of the dictionaries
+	// held by no live article.
+	read := func() (map[string][]string, []string) {
+		adv, err := ix.bleve.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		postings := map[string][]string{}
+		var dead []string
+		for _, field := range fields {
+			dict, err := r.FieldDict(field)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var terms []string
+			for e, err := dict.Next(); e != nil || err != nil; e, err = dict.Next() {
+				if err != nil {
+					t.Fatal(err)
+				}
+				terms = append(terms, e.Term)
+			}
+			dict.Close()
+			for _, term := range terms {
+				tfr, err := r.TermFieldReader(ctx, []byte(term), field, true, true, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var docs []string
+				for d, err := tfr.Next(nil); d != nil || err != nil; d, err = tfr.Next(nil) {
+					if err != nil {
+						t.Fatal(err)
+					}
+					id, err := r.ExternalID(d.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var locs []string
+					for _, v := range d.Vectors {
+						locs = append(locs, fmt.Sprintf("%s:%d:%d-%d", v.Field, v.Pos, v.Start, v.End))
+					}
+					docs = append(docs, fmt.Sprintf("%s f%d n%.4f %v", id, d.Freq, d.Norm, locs))
+				}
+				tfr.Close()
+				if len(docs) == 0 {
+					dead = append(dead, field+"/"+term)
+					continue
+				}
+				slices.Sort(docs)
+				postings[field+"/"+term] = docs
+			}
+		}
+		return postings, dead
+	}
+	before, dead := read()
+	if n := len(before); n < 10000 {
+		t.Fatalf("%d terms: too few to fill the merge's blocks", n)
+	}
+	if len(dead) == 0 {
+		t.Fatal("no term held by deleted articles only")
+	}
+	if err := ix.Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := rootSegments(t, ix); n != 1 {
+		t.Fatalf("%d segments after Compact, want 1", n)
+	}
+	after, dead := read()
+	if len(dead) > 0 {
+		t.Errorf("%d terms of deleted articles only left after Compact, such as %s", len(dead), dead[0])
+	}
+	for key, want := range before {
+		if got := after[key]; !slices.Equal(got, want) {
+			t.Errorf("%s: postings %v after Compact, want %v", key, got, want)
+		}
+	}
+	for key := range after {
+		if _, ok := before[key]; !ok {
+			t.Errorf("%s: in the dictionary after Compact, in no live article before", key)
+		}
 	}
 }
