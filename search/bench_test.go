@@ -18,6 +18,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	zap "github.com/blevesearch/zapx/v17"
 
 	"github.com/vnsearch/vnsearch/search/synonym"
 )
@@ -102,6 +104,37 @@ func BenchmarkIndex(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSegment builds the segment of one import batch (the first 1,000
+// articles of the corpus, analyzed once before the timer starts): zapx's
+// share of an import, on the goroutine that writes the batch.
+//
+//	go test ./search -run NONE -bench Segment -benchtime 20x -benchdocs 1000
+func BenchmarkSegment(b *testing.B) {
+	_, articles := benchCorpus(b)
+	ix, err := Open(filepath.Join(b.TempDir(), "index"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	var docs []bleveindex.Document
+	for i := range articles[:min(1000, len(articles))] {
+		d, err := ix.docs.build(&articles[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		d.AddIDField()
+		d.VisitFields(func(f bleveindex.Field) { f.Analyze() })
+		docs = append(docs, d)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, _, err := (&zap.ZapPlugin{}).New(docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
 // standardMapping indexes the same documents with bleve's standard

@@ -571,49 +571,29 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 	// if the fieldID is MaxUint16, it's mainly indicated that the caller has
 	// finished invoking the process() for every field on that doc.
 	if fieldID == math.MaxUint16 {
-		for fid, tfs := range io.reusableFieldTFs {
-			dict := io.Dicts[fid]
-			norm := math.Float32frombits(uint32(io.reusableFieldLens[fid]))
-
-			for term, tf := range tfs {
-				pid := dict[term] - 1
-
-				io.FreqNorms[pid] = append(io.FreqNorms[pid],
-					interimFreqNorm{
-						docNum:  docNum,
-						freq:    uint64(tf.Frequency()),
-						norm:    norm,
-						numLocs: len(tf.Locations),
-					})
-
-				if len(tf.Locations) > 0 {
-					locs := io.Locs[pid]
-
-					for _, loc := range tf.Locations {
-						var locf = uint16(fid)
-						if loc.Field != "" {
-							locf = uint16(io.getOrDefineField(loc.Field))
-						}
-						var arrayposs []uint64
-						if len(loc.ArrayPositions) > 0 {
-							arrayposs = loc.ArrayPositions
-						}
-						locs = append(locs, interimLoc{
-							fieldID:   locf,
-							pos:       uint64(loc.Position),
-							start:     uint64(loc.Start),
-							end:       uint64(loc.End),
-							arrayposs: arrayposs,
-						})
-					}
-
-					io.Locs[pid] = locs
+		// vnsearch: the terms as realloc looked them up, but for a field
+		// the document holds more than once, whose frequencies MergeAll
+		// merged
+		for _, sp := range io.tfSpans[io.docSpans[docNum]:io.docSpans[docNum+1]] {
+			if !io.mergedTFs[sp.fieldID] {
+				for _, r := range io.tfRefs[sp.start:sp.end] {
+					io.addPosting(sp.fieldID, r.pid, r.tf, docNum)
 				}
+			}
+		}
+		for fid, tfs := range io.reusableFieldTFs {
+			if !io.mergedTFs[fid] {
+				continue
+			}
+			dict := io.Dicts[fid]
+			for term, tf := range tfs {
+				io.addPosting(uint16(fid), dict[term]-1, tf, docNum)
 			}
 		}
 		for i := 0; i < len(io.FieldsInv); i++ { // clear these for reuse
 			io.reusableFieldLens[i] = 0
 			io.reusableFieldTFs[i] = nil
+			io.mergedTFs[i] = false
 		}
 		return
 	}
@@ -621,10 +601,61 @@ func (io *invertedIndexOpaque) process(field index.Field, fieldID uint16, docNum
 	io.reusableFieldLens[fieldID] += field.AnalyzedLength()
 	existingFreqs := io.reusableFieldTFs[fieldID]
 	if existingFreqs != nil {
+		io.mergedTFs[fieldID] = true
 		existingFreqs.MergeAll(field.Name(), field.AnalyzedTokenFrequencies())
 	} else {
 		io.reusableFieldTFs[fieldID] = field.AnalyzedTokenFrequencies()
 	}
+}
+
+// addPosting adds the posting of docNum to the postings list pid, the
+// term of tf in the field fid.
+func (io *invertedIndexOpaque) addPosting(fid uint16, pid uint64, tf *index.TokenFreq, docNum uint32) {
+	io.FreqNorms[pid] = append(io.FreqNorms[pid],
+		interimFreqNorm{
+			docNum:  docNum,
+			freq:    uint64(tf.Frequency()),
+			norm:    math.Float32frombits(uint32(io.reusableFieldLens[fid])),
+			numLocs: len(tf.Locations),
+		})
+
+	if len(tf.Locations) > 0 {
+		locs := io.Locs[pid]
+
+		for _, loc := range tf.Locations {
+			var locf = fid
+			if loc.Field != "" {
+				locf = uint16(io.getOrDefineField(loc.Field))
+			}
+			var arrayposs []uint64
+			if len(loc.ArrayPositions) > 0 {
+				arrayposs = loc.ArrayPositions
+			}
+			locs = append(locs, interimLoc{
+				fieldID:   locf,
+				pos:       uint64(loc.Position),
+				start:     uint64(loc.Start),
+				end:       uint64(loc.End),
+				arrayposs: arrayposs,
+			})
+		}
+
+		io.Locs[pid] = locs
+	}
+}
+
+// tfRef is a token frequency of the batch and its postings list id
+// (vnsearch).
+type tfRef struct {
+	pid uint64
+	tf  *index.TokenFreq
+}
+
+// tfSpan is the token frequencies of one field of one document:
+// tfRefs[start:end] (vnsearch).
+type tfSpan struct {
+	fieldID    uint16
+	start, end int
 }
 
 func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
@@ -683,6 +714,7 @@ func (i *invertedIndexOpaque) realloc() {
 		dictKeys := i.DictKeys[fieldID]
 
 		tfs := field.AnalyzedTokenFrequencies()
+		span := tfSpan{fieldID: fieldID, start: len(i.tfRefs)}
 		for term, tf := range tfs {
 			pidPlus1, exists := dict[term]
 			if !exists {
@@ -697,6 +729,7 @@ func (i *invertedIndexOpaque) realloc() {
 			}
 
 			pid := pidPlus1 - 1
+			i.tfRefs = append(i.tfRefs, tfRef{pid: pid, tf: tf})
 
 			i.numTermsPerPostingsList[pid] += 1
 			i.numLocsPerPostingsList[pid] += len(tf.Locations)
@@ -705,6 +738,8 @@ func (i *invertedIndexOpaque) realloc() {
 		}
 
 		totTFs += len(tfs)
+		span.end = len(i.tfRefs)
+		i.tfSpans = append(i.tfSpans, span)
 
 		i.DictKeys[fieldID] = dictKeys
 		if field.Options().IncludeDocValues() {
@@ -729,7 +764,9 @@ func (i *invertedIndexOpaque) realloc() {
 		i.extraDocValues = map[int]map[uint16][][]byte{}
 	}
 
+	i.tfRefs, i.tfSpans, i.docSpans = i.tfRefs[:0], i.tfSpans[:0], i.docSpans[:0]
 	for docNum, result := range i.results {
+		i.docSpans = append(i.docSpans, len(i.tfSpans))
 		// walk each composite field
 		result.VisitComposite(func(field index.CompositeField) {
 			visitField(field, docNum)
@@ -740,6 +777,7 @@ func (i *invertedIndexOpaque) realloc() {
 			visitField(field, docNum)
 		})
 	}
+	i.docSpans = append(i.docSpans, len(i.tfSpans))
 
 	numPostingsLists := pidNext
 
@@ -788,6 +826,8 @@ func (i *invertedIndexOpaque) realloc() {
 	} else {
 		i.reusableFieldTFs = make([]index.TokenFrequencies, len(i.FieldsInv))
 	}
+	i.mergedTFs = slices.Grow(i.mergedTFs[:0], len(i.FieldsInv))[:len(i.FieldsInv)]
+	clear(i.mergedTFs)
 
 	if cap(i.reusableFieldLens) >= len(i.FieldsInv) {
 		i.reusableFieldLens = i.reusableFieldLens[:len(i.FieldsInv)]
@@ -899,6 +939,17 @@ type invertedIndexOpaque struct {
 	reusableFieldLens []int
 	reusableFieldTFs  []index.TokenFrequencies
 
+	// vnsearch: every token frequency of the batch with its postings list
+	// id, as realloc looked it up, by document (docSpans: each document's
+	// first span, and one past the last) and field (tfSpans); process adds
+	// them to their postings lists without looking each term up again, but
+	// for a field a document holds more than once (mergedTFs, per field),
+	// whose token frequencies MergeAll merged
+	tfRefs    []tfRef
+	tfSpans   []tfSpan
+	docSpans  []int
+	mergedTFs []bool
+
 	tmp0 []byte
 
 	fieldAddrs map[int]int
@@ -946,6 +997,9 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 
 	io.reusableFieldLens = io.reusableFieldLens[:0]
 	io.reusableFieldTFs = io.reusableFieldTFs[:0]
+	clear(io.tfRefs) // drop the batch's token frequencies
+	io.tfRefs, io.tfSpans, io.docSpans = io.tfRefs[:0], io.tfSpans[:0], io.docSpans[:0]
+	io.mergedTFs = io.mergedTFs[:0]
 
 	io.tmp0 = io.tmp0[:0]
 	io.extraDocValues = nil
