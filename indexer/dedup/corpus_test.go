@@ -51,7 +51,8 @@ func readCorpus(t testing.TB) []corpusArticle {
 
 // BenchmarkCorpusCopies sketches every article of the shared corpus and
 // looks up copies the way the crawl state does (the LookupSize smallest
-// values, at most 64 articles per value, then Same), reporting how many
+// values, at most 64 articles per value, Same on the articles found under
+// MinSharedLookups of them), reporting how many
 // pairs are taken for copies and the exact Jaccard similarity of their
 // shingle sets. It fails when a pair under 0.3 (two different stories) is
 // taken for copies, or two articles of different KTLAB clusters (one
@@ -96,13 +97,13 @@ func measureCopies(b *testing.B, arts []corpusArticle) {
 	withCopy := map[int]bool{}
 	hist := map[int]int{} // exact Jaccard, in tenths
 	for i, sk := range sketches {
-		seen := map[int]bool{}
+		found := map[int]int{}
 		for _, v := range sk.Lookup() {
 			for _, j := range byValue[v] {
-				if seen[j] || !Same(sk, sketches[j]) {
+				found[j]++
+				if found[j] != MinSharedLookups || !Same(sk, sketches[j]) {
 					continue
 				}
-				seen[j] = true
 				pairs++
 				withCopy[i], withCopy[j] = true, true
 				exact := jaccard(arts[i].Body, arts[j].Body)

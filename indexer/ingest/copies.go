@@ -10,9 +10,16 @@ import (
 // sketches share Article.Group, the id of the earliest publication.
 type copies struct {
 	members map[string]*member
-	// filed holds every member in the order added; byValue refers to
-	// them by their number there.
-	filed   []filedSketch
+	// filed holds every member in the order added, sketches their
+	// sketches; byValue refers to them by their number there.
+	filed    []filedSketch
+	sketches sketchArena
+	// found is per filed member the last add that found it under one of
+	// its lookup values (the high bits) and under how many (the low
+	// byte): it is compared once found under dedup.MinSharedLookups.
+	// Nearly every member found is found once and never compared, so
+	// these 8 bytes are what most lookups read.
+	found   []uint64
 	byValue map[uint64][]int32   // sketch lookup value → the first dedup.MaxPerValue members filed under it
 	groups  map[string][]*member // group id → its members
 	// moved are members already written whose group changed since.
@@ -24,15 +31,33 @@ type copies struct {
 	joined []*member // the members grouped with the article being added
 }
 
-// filedSketch is what comparing with a member reads: an article is compared
-// with up to dedup.LookupSize × dedup.MaxPerValue members, nearly all of
-// them no copy, so those reads stay out of the member itself (one cache
-// miss less per comparison: at 250,000 articles the comparisons were a
-// seventh of an import's CPU, on the writer's goroutine).
+// filedSketch is what comparing with a member reads, kept out of the
+// member itself (one cache miss less per comparison).
 type filedSketch struct {
-	compared uint64 // the last add that compared it
-	sketch   dedup.Sketch
-	m        *member
+	size int // the values of its sketch
+	m    *member
+}
+
+// sketchArena holds the filed sketches, each in dedup.SketchSize values
+// at a place computed from its number: comparing reads a sketch without
+// first reading where it is, so its cache misses overlap those of its
+// filedSketch. Chunks of arenaChunk sketches grow it without copying.
+type sketchArena [][]uint64
+
+const arenaChunk = 4096
+
+// add files sk as the sketch numbered num, the next one.
+func (a *sketchArena) add(num int32, sk dedup.Sketch) {
+	if int(num)%arenaChunk == 0 {
+		*a = append(*a, make([]uint64, arenaChunk*dedup.SketchSize))
+	}
+	copy(a.at(num, dedup.SketchSize), sk)
+}
+
+// at returns the first size values of sketch num.
+func (a sketchArena) at(num int32, size int) dedup.Sketch {
+	off := int(num) % arenaChunk * dedup.SketchSize
+	return a[num/arenaChunk][off : off+size : off+size]
 }
 
 type member struct {
@@ -55,7 +80,10 @@ func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	m := &member{Copy: dedup.Copy{ID: a.ID, Published: a.Published, Crawled: a.Crawled}}
 	c.calls++
 	num := int32(len(c.filed))
-	c.filed = append(c.filed, filedSketch{compared: c.calls, sketch: sk, m: m}) // not compared with itself
+	sk = sk[:min(len(sk), dedup.SketchSize)]
+	c.filed = append(c.filed, filedSketch{size: len(sk), m: m})
+	c.found = append(c.found, c.calls<<8|0x80) // not compared with itself
+	c.sketches.add(num, sk)
 	group := c.joined[:0]
 	join := func(o *member) {
 		if o.grouped != c.calls {
@@ -66,12 +94,17 @@ func (c *copies) add(a *search.Article, sk dedup.Sketch) {
 	for _, v := range sk.Lookup() {
 		nums := c.byValue[v]
 		for _, n := range nums {
-			f := &c.filed[n]
-			if f.compared == c.calls {
+			found := c.found[n]
+			if found>>8 != c.calls {
+				found = c.calls << 8
+			}
+			found++
+			c.found[n] = found
+			if found&0xff != dedup.MinSharedLookups {
 				continue
 			}
-			f.compared = c.calls
-			if !dedup.Same(sk, f.sketch) {
+			f := &c.filed[n]
+			if !dedup.Same(sk, c.sketches.at(n, f.size)) {
 				continue
 			}
 			o := f.m

@@ -164,3 +164,45 @@ func BenchmarkCopies(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// TestCopiesCompareWhatSharesTwoLookups: a filed article is compared with
+// a new one only when found under dedup.MinSharedLookups of its lookup
+// values. Both pairs below are similar enough for dedup.Same; the first
+// shares one of its lookup values only and stays ungrouped.
+func TestCopiesCompareWhatSharesTwoLookups(t *testing.T) {
+	span := func(from, to uint64) []uint64 {
+		var out []uint64
+		for v := from; v <= to; v++ {
+			out = append(out, v)
+		}
+		return out
+	}
+	sketch := func(parts ...[]uint64) dedup.Sketch {
+		var sk dedup.Sketch
+		for _, p := range parts {
+			sk = append(sk, p...)
+		}
+		return sk
+	}
+	common := span(100, 147)
+	for _, c := range []struct {
+		name    string
+		a, b    dedup.Sketch
+		grouped bool
+	}{
+		{"one lookup value shared", sketch([]uint64{1}, span(2, 16), common), sketch([]uint64{1}, span(17, 31), common), false},
+		{"two lookup values shared", sketch([]uint64{1, 2}, span(3, 16), common), sketch([]uint64{1, 2}, span(17, 30), common), true},
+	} {
+		if !dedup.Same(c.a, c.b) {
+			t.Fatalf("%s: the sketches are not similar enough", c.name)
+		}
+		cp := newCopies()
+		a := search.Article{ID: "a", Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		b := search.Article{ID: "b", Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}
+		cp.add(&a, c.a)
+		cp.add(&b, c.b)
+		if got := b.Group == "a"; got != c.grouped {
+			t.Errorf("%s: grouped %v (group %q), want %v", c.name, got, b.Group, c.grouped)
+		}
+	}
+}

@@ -225,11 +225,14 @@ func (db *DB) Pending() ([]Record, error) {
 }
 
 // Similar returns the records whose sketch says they are copies of the
-// story sketched by sk (dedup.Same), the record of exclude left out.
+// story sketched by sk (dedup.Same), the record of exclude left out. A
+// record is compared when it is filed under dedup.MinSharedLookups of
+// sk's lookup values, as an import compares.
 func (db *DB) Similar(sk dedup.Sketch, exclude string) ([]Record, error) {
 	var out []Record
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		seen := map[string]bool{exclude: true}
+		found := map[string]int{}
+		var compare []string
 		c := tx.Bucket(bucketSketches).Cursor()
 		for _, s := range sk.Lookup() {
 			prefix := binary.BigEndian.AppendUint64(nil, s)
@@ -237,17 +240,22 @@ func (db *DB) Similar(sk dedup.Sketch, exclude string) ([]Record, error) {
 			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && n < dedup.MaxPerValue; k, _ = c.Next() {
 				n++
 				id := string(k[8:])
-				if seen[id] {
+				if id == exclude {
 					continue
 				}
-				seen[id] = true
-				rec, ok, err := get(tx, id)
-				if err != nil {
-					return err
+				found[id]++
+				if found[id] == dedup.MinSharedLookups {
+					compare = append(compare, id)
 				}
-				if ok && dedup.Same(sk, rec.Sketch) {
-					out = append(out, rec)
-				}
+			}
+		}
+		for _, id := range compare {
+			rec, ok, err := get(tx, id)
+			if err != nil {
+				return err
+			}
+			if ok && dedup.Same(sk, rec.Sketch) {
+				out = append(out, rec)
 			}
 		}
 		return nil
