@@ -35,6 +35,17 @@ func noMerges(config map[string]any) {
 	config["scorchMergePlanOptions"] = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 100, "FloorSegmentSize": 1}
 }
 
+// openNoMerges opens a new index with noMerges, closed when t ends.
+func openNoMerges(t *testing.T) *Index {
+	t.Helper()
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
 // TestCompact: a large segment and batches written one by one, more than
 // scorch merges in one task; after Compact one segment is left, and
 // searches answer as before.
@@ -135,11 +146,7 @@ func TestBulkLoadIsNotRecorded(t *testing.T) {
 // The merge copies such segments' stored documents and postings as bytes,
 // rewriting their field numbers (third_party/zapx/VNSEARCH.md).
 func TestCompactKeepsSegmentsOfOtherFields(t *testing.T) {
-	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openNoMerges(t)
 	ctx := context.Background()
 	published := time.Date(2024, 3, 5, 8, 0, 0, 0, time.UTC)
 	plain := func(i int) Article {
@@ -275,11 +282,7 @@ func TestCompactKeepsEveryTerm(t *testing.T) {
 }
 
 func testCompactKeepsEveryTerm(t *testing.T) {
-	ix, err := Open(filepath.Join(t.TempDir(), "index"), noMerges)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openNoMerges(t)
 	ctx := context.Background()
 	const consonants, vowels = "bcdghklmnpqrstv", "aeiou"
 	syllable := func(n int) string {
