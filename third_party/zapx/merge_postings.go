@@ -17,6 +17,7 @@ package zap
 import (
 	"bytes"
 	"encoding/binary"
+	"io"
 	"sync"
 	"sync/atomic"
 
@@ -110,15 +111,12 @@ type postingsWorker struct {
 	bitmap     *roaring.Bitmap
 	locBuf     []byte
 	bufLoc     []uint64
-	out        *FileWriter // writes into the block being encoded
-	sink       blockSink
+	// out writes into the block being encoded: its buffer itself, or a
+	// FileWriter over it when the file has a callback (which chunked
+	// coders apply to a FileWriter only); the file's own writer sums the
+	// bytes when the block is written
+	out io.Writer
 }
-
-// blockSink is the io.Writer behind a worker's FileWriter: the output of
-// the block it is encoding.
-type blockSink struct{ b *bytes.Buffer }
-
-func (s *blockSink) Write(p []byte) (int, error) { return s.b.Write(p) }
 
 func newPostingsWorker(m *fieldPostingsMerge) *postingsWorker {
 	pw := &postingsWorker{
@@ -128,13 +126,15 @@ func newPostingsWorker(m *fieldPostingsMerge) *postingsWorker {
 		locEncoder: newChunkedIntCoder(1024, m.newSegDocCount-1),
 		bitmap:     roaring.NewBitmap(),
 	}
-	pw.out = &FileWriter{c: NewCountHashWriter(&pw.sink), processor: m.processor}
 	return pw
 }
 
 // encode encodes every term of b into b.out.
 func (pw *postingsWorker) encode(b *postingsBlock) error {
-	pw.sink.b = &b.out
+	pw.out = &b.out
+	if pw.m.processor != nil {
+		pw.out = &FileWriter{c: NewCountHashWriter(&b.out), processor: pw.m.processor}
+	}
 	for i := range b.merged {
 		if err := pw.encodeTerm(b, &b.merged[i]); err != nil {
 			return err
@@ -221,7 +221,10 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 	if err != nil {
 		return err
 	}
-	b.out.Write(pw.out.process(bm))
+	if pw.m.processor != nil {
+		bm = pw.m.processor(bm)
+	}
+	b.out.Write(bm)
 	t.bitmapEnd = b.out.Len()
 	return nil
 }
@@ -363,14 +366,14 @@ func (t *termBlocks) fill(b *postingsBlock, closeCh chan struct{}) (more bool, e
 			return false, seg.ErrClosed
 		}
 		term, _, _ := t.enumerator.Current()
-		idxs, values := t.enumerator.GetLowIdxsAndValues()
+		idxs := t.enumerator.lowIdxs // read in place: GetLowIdxsAndValues allocates per term
 		m := mergedTerm{}
 		m.term[0] = len(b.terms)
 		b.terms = append(b.terms, term...)
 		m.term[1] = len(b.terms)
 		m.sources[0] = len(b.sources)
-		for i, idx := range idxs {
-			b.sources = append(b.sources, termSource{itr: idx, offset: values[i]})
+		for _, idx := range idxs {
+			b.sources = append(b.sources, termSource{itr: idx, offset: t.enumerator.currVs[idx]})
 		}
 		m.sources[1] = len(b.sources)
 		b.merged = append(b.merged, m)

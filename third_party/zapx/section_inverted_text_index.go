@@ -100,7 +100,6 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	drops := make([]*roaring.Bitmap, 0, len(segments))
 	dicts := make([]*Dictionary, 0, len(segments))
 	itrs := make([]vellum.Iterator, 0, len(segments))
-	segmentsInFocus := make([]*SegmentBase, 0, len(segments))
 	focus := make([]int, 0, len(segments)) // per iterator: its segment's index (vnsearch)
 	// for each field
 	for fieldID, fieldName := range fieldsInv {
@@ -109,7 +108,6 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		drops = drops[:0]
 		dicts = dicts[:0]
 		itrs = itrs[:0]
-		segmentsInFocus = segmentsInFocus[:0]
 		focus = focus[:0]
 		for segmentI, segment := range segments {
 			// check for the closure in meantime
@@ -139,7 +137,6 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					}
 					dicts = append(dicts, dict)
 					itrs = append(itrs, itr)
-					segmentsInFocus = append(segmentsInFocus, segment)
 					focus = append(focus, segmentI)
 				}
 			}
@@ -195,7 +192,8 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		fdvReadersAvailable := false
 		var dvIterClone *docValueReader
 		var dvIter *docValueReader
-		for segmentI, segment := range segmentsInFocus {
+		for itrI, segI := range focus {
+			segment := segments[segI]
 			// check for the closure in meantime
 			if isClosed(closeCh) {
 				return nil, seg.ErrClosed
@@ -210,10 +208,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				fdvReadersAvailable = true
 				dvIterClone = dvIter.cloneInto(dvIterClone)
 				err = dvIterClone.iterateAllDocValues(segment, func(docNum uint64, terms []byte) error {
-					if newDocNums[segmentI][docNum] == docDropped {
+					if newDocNums[itrI][docNum] == docDropped {
 						return nil
 					}
-					err := fdvEncoder.Add(newDocNums[segmentI][docNum], terms)
+					err := fdvEncoder.Add(newDocNums[itrI][docNum], terms)
 					if err != nil {
 						return err
 					}
