@@ -141,6 +141,7 @@ func compile(q *query.Query, f Filters, vocab *synonym.Vocabulary) (*compiled, e
 	if root.Must == nil && root.Filter == nil {
 		root.AddMust(bleve.NewMatchAllQuery())
 	}
+	guardShould(root)
 	c.base = root
 	c.query = c.withPhrases(nil)
 	return c, nil
@@ -159,9 +160,7 @@ func (c *compiled) withPhrases(in bq.Query, more ...bq.Query) bq.Query {
 	}
 	full := *c.base
 	full.Should = nil
-	if c.base.Should != nil {
-		full.AddShould(c.base.Should.(*bq.DisjunctionQuery).Disjuncts...)
-	}
+	full.AddShould(shouldClauses(c.base)...)
 	for _, p := range c.phrases {
 		if in != nil {
 			p = bleve.NewConjunctionQuery(in, p)
@@ -169,6 +168,7 @@ func (c *compiled) withPhrases(in bq.Query, more ...bq.Query) bq.Query {
 		full.AddShould(p)
 	}
 	full.AddShould(more...)
+	guardShould(&full)
 	return &full
 }
 

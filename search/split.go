@@ -26,6 +26,10 @@ import (
 // one-client latency fell by a fifth to a half (BENCHMARKS.md, "Session 10").
 var splitMin uint64 = 200000 // a variable for the tests
 
+// splitAt is the first document number of a split search's second half,
+// for an index of docs articles: the middle (a variable for the tests).
+var splitAt = func(docs uint64) uint64 { return docs / 2 }
+
 // searchDocs runs sr on two halves of the documents at once, one
 // goroutine each, when the index holds splitMin articles or more, no other
 // search is in flight, there are two cores and sr asks for its hits up to
@@ -41,7 +45,7 @@ func (ix *Index) searchDocs(ctx context.Context, sr *bleve.SearchRequest) (*blev
 		ix.searching.Load() > 1 || runtime.GOMAXPROCS(0) < 2 {
 		return ix.bleve.SearchInContext(ctx, sr)
 	}
-	s := newSplitSearch(uint64(st.DocCount) / 2)
+	s := newSplitSearch(splitAt(uint64(st.DocCount)))
 	var res [2]*bleve.SearchResult
 	var errs [2]error
 	var wg sync.WaitGroup

@@ -22,7 +22,6 @@ func withSplitMin(t *testing.T, n uint64) {
 // same order with the same scores, the same total and facets.
 func TestSplitSearchMatchesWhole(t *testing.T) {
 	ix := newTestIndex(t, loadDemo(t)...)
-	ctx := context.Background()
 	var reqs []Request
 	for _, q := range []string{
 		"Đảng ủy", "dang uy", "xây dựng nông thôn mới", "xay dung nong thon moi", `"nông thôn mới"`,
@@ -38,46 +37,77 @@ func TestSplitSearchMatchesWhole(t *testing.T) {
 			Request{Query: q, Interval: IntervalMonth},
 		)
 	}
-	search := func(r Request) *Result {
-		t.Helper()
-		res, err := ix.Search(ctx, r)
-		if err != nil {
-			t.Fatalf("%+v: %v", r, err)
-		}
-		return res
-	}
 	for _, facetTable := range []bool{false, true} {
 		if facetTable {
 			for ix.currentFacetTable() == nil {
 			}
 		}
 		for _, r := range reqs {
-			withSplitMin(t, math.MaxUint64)
-			whole := search(r)
-			withSplitMin(t, 1)
-			split := search(r)
-			name := fmt.Sprintf("%+v (facet table %v)", r, facetTable)
-			if whole.Total != split.Total {
-				t.Errorf("%s: total %d, split %d", name, whole.Total, split.Total)
-			}
-			if len(whole.Hits) != len(split.Hits) {
-				t.Errorf("%s: %d hits, split %d", name, len(whole.Hits), len(split.Hits))
-				continue
-			}
-			for i := range whole.Hits {
-				w, s := whole.Hits[i], split.Hits[i]
-				if w.ID != s.ID || math.Abs(w.Score-s.Score) > 1e-9*math.Abs(w.Score) {
-					t.Errorf("%s: hit %d is %s (%g), split %s (%g)", name, i, w.ID, w.Score, s.ID, s.Score)
-				}
-				w.Score, s.Score = 0, 0
-				if fmt.Sprint(w) != fmt.Sprint(s) {
-					t.Errorf("%s: hit %d\n%+v\nsplit\n%+v", name, i, w, s)
-				}
-			}
-			if fmt.Sprint(whole.Facets) != fmt.Sprint(split.Facets) || fmt.Sprint(whole.Timeline) != fmt.Sprint(split.Timeline) {
-				t.Errorf("%s: facets\n%v\nsplit\n%v", name, whole.Facets, split.Facets)
-			}
+			compareSplit(t, ix, r, fmt.Sprintf("%+v (facet table %v)", r, facetTable))
 		}
+	}
+}
+
+// TestSplitAtEveryDocument splits the documents at each of them in turn:
+// a half's search starts by advancing its query to its first document,
+// past matches its clauses have read ahead (a should clause read one
+// match ahead lost its match there: should.go).
+func TestSplitAtEveryDocument(t *testing.T) {
+	ix := newTestIndex(t, loadDemo(t)...)
+	n, err := ix.Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { splitAt = func(docs uint64) uint64 { return docs / 2 } })
+	for mid := range n {
+		splitAt = func(uint64) uint64 { return mid }
+		for _, r := range []Request{
+			{Query: "tham nhũng -year:2013", GroupSyndicated: true},
+			{Query: "xây dựng nông thôn mới", GroupSyndicated: true},
+			{Query: `"nông thôn mới"`},
+			{Query: "dang uy", Sort: SortNewest},
+		} {
+			compareSplit(t, ix, r, fmt.Sprintf("%+v split at %d", r, mid))
+		}
+	}
+}
+
+// compareSplit checks that r answers on ix split as it does whole: the
+// same hits in the same order with the same scores, the same total and
+// facets.
+func compareSplit(t *testing.T, ix *Index, r Request, name string) {
+	t.Helper()
+	search := func(r Request) *Result {
+		t.Helper()
+		res, err := ix.Search(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		return res
+	}
+	withSplitMin(t, math.MaxUint64)
+	whole := search(r)
+	withSplitMin(t, 1)
+	split := search(r)
+	if whole.Total != split.Total {
+		t.Errorf("%s: total %d, split %d", name, whole.Total, split.Total)
+	}
+	if len(whole.Hits) != len(split.Hits) {
+		t.Errorf("%s: %d hits, split %d", name, len(whole.Hits), len(split.Hits))
+		return
+	}
+	for i := range whole.Hits {
+		w, s := whole.Hits[i], split.Hits[i]
+		if w.ID != s.ID || math.Abs(w.Score-s.Score) > 1e-9*math.Abs(w.Score) {
+			t.Errorf("%s: hit %d is %s (%g), split %s (%g)", name, i, w.ID, w.Score, s.ID, s.Score)
+		}
+		w.Score, s.Score = 0, 0
+		if fmt.Sprint(w) != fmt.Sprint(s) {
+			t.Errorf("%s: hit %d\n%+v\nsplit\n%+v", name, i, w, s)
+		}
+	}
+	if fmt.Sprint(whole.Facets) != fmt.Sprint(split.Facets) || fmt.Sprint(whole.Timeline) != fmt.Sprint(split.Timeline) {
+		t.Errorf("%s: facets\n%v\nsplit\n%v", name, whole.Facets, split.Facets)
 	}
 }
 
