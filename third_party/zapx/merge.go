@@ -295,19 +295,21 @@ func computeNewDocCount(segments []*SegmentBase, drops []*roaring.Bitmap) (uint6
 // mergeTermFreqNormLocsByCopying copies the frequencies, norms and
 // locations of the postings of postItr, rewriting the locations' field
 // numbers by fields unless nil (vnsearch), in locBuf, which it returns.
+// It appends the new document numbers of the hits to hits (vnsearch: the
+// caller adds them to the term's bitmap at once).
 func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
-	newDocNums []uint64, newRoaring *roaring.Bitmap,
+	newDocNums docNumMap, hits *[]uint32,
 	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, fields []uint16, locBuf []byte) (
 	lastDocNum uint64, lastFreq uint64, lastNorm uint64, locBufOut []byte, err error) {
 	nextDocNum, nextFreq, nextNorm, nextFreqNormBytes, nextLocBytes, err :=
 		postItr.nextBytes()
 	for err == nil && len(nextFreqNormBytes) > 0 {
-		hitNewDocNum := newDocNums[nextDocNum]
+		hitNewDocNum := newDocNums.at(nextDocNum)
 		if hitNewDocNum == docDropped {
 			return 0, 0, 0, locBuf, fmt.Errorf("see hit with dropped doc num")
 		}
 
-		newRoaring.Add(uint32(hitNewDocNum))
+		*hits = append(*hits, uint32(hitNewDocNum))
 
 		err = tfEncoder.AddBytes(hitNewDocNum, nextFreqNormBytes)
 		if err != nil {
@@ -339,17 +341,17 @@ func mergeTermFreqNormLocsByCopying(term []byte, postItr *PostingsIterator,
 }
 
 func mergeTermFreqNormLocs(fieldsMap map[string]uint16, term []byte, postItr *PostingsIterator,
-	newDocNums []uint64, newRoaring *roaring.Bitmap,
+	newDocNums docNumMap, hits *[]uint32,
 	tfEncoder *chunkedIntCoder, locEncoder *chunkedIntCoder, bufLoc []uint64) (
 	lastDocNum uint64, lastFreq uint64, lastNorm uint64, bufLocOut []uint64, err error) {
 	next, err := postItr.Next()
 	for next != nil && err == nil {
-		hitNewDocNum := newDocNums[next.Number()]
+		hitNewDocNum := newDocNums.at(next.Number())
 		if hitNewDocNum == docDropped {
 			return 0, 0, 0, nil, fmt.Errorf("see hit with dropped docNum")
 		}
 
-		newRoaring.Add(uint32(hitNewDocNum))
+		*hits = append(*hits, uint32(hitNewDocNum))
 
 		nextFreq := next.Frequency()
 		var nextNorm uint64

@@ -92,8 +92,8 @@ func (b *postingsBlock) reset() {
 type fieldPostingsMerge struct {
 	dicts          []*Dictionary
 	drops          []*roaring.Bitmap
-	newDocNums     [][]uint64
-	focus          []int // per dictionary: its segment's index in the merge
+	newDocNums     []docNumMap // per dictionary
+	focus          []int       // per dictionary: its segment's index in the merge
 	plan           copyPlan
 	fieldsMap      map[string]uint16
 	chunkMode      uint32
@@ -109,6 +109,7 @@ type postingsWorker struct {
 	tfEncoder  *chunkedIntCoder
 	locEncoder *chunkedIntCoder
 	bitmap     *roaring.Bitmap
+	hits       []uint32 // the new document numbers of a term's hits, ascending
 	locBuf     []byte
 	bufLoc     []uint64
 	// out writes into the block being encoded: its buffer itself, or a
@@ -168,6 +169,7 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 	pw.tfEncoder.SetChunkSize(chunkSize, m.newSegDocCount-1)
 	pw.locEncoder.SetChunkSize(chunkSize, m.newSegDocCount-1)
 	pw.bitmap.Clear()
+	pw.hits = pw.hits[:0]
 
 	term := b.terms[t.term[0]:t.term[1]]
 	var lastDocNum, lastFreq, lastNorm uint64
@@ -175,17 +177,18 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 		pw.postItr = pw.postings[s.itr].iterator(true, true, true, pw.postItr)
 		if segI := m.focus[s.itr]; m.plan.ok[segI] {
 			lastDocNum, lastFreq, lastNorm, pw.locBuf, err = mergeTermFreqNormLocsByCopying(
-				term, pw.postItr, m.newDocNums[s.itr], pw.bitmap,
+				term, pw.postItr, m.newDocNums[s.itr], &pw.hits,
 				pw.tfEncoder, pw.locEncoder, m.plan.fields[segI], pw.locBuf)
 		} else {
 			lastDocNum, lastFreq, lastNorm, pw.bufLoc, err = mergeTermFreqNormLocs(
-				m.fieldsMap, term, pw.postItr, m.newDocNums[s.itr], pw.bitmap,
+				m.fieldsMap, term, pw.postItr, m.newDocNums[s.itr], &pw.hits,
 				pw.tfEncoder, pw.locEncoder, pw.bufLoc)
 		}
 		if err != nil {
 			return err
 		}
 	}
+	pw.bitmap.AddMany(pw.hits)
 	pw.tfEncoder.Close()
 	pw.locEncoder.Close()
 
@@ -438,4 +441,34 @@ func writePostingsBlock(b *postingsBlock, w *FileWriter, newVellum *vellum.Build
 		}
 	}
 	return nil
+}
+
+// docNumMap maps the document numbers of a merged segment to those of
+// the merge: through its table, or, for a segment none of whose
+// documents is dropped, by adding its first document's new number — the
+// table's entries in a row, whose reads for the scattered hits of each
+// term missed the caches (vnsearch).
+type docNumMap struct {
+	table  []uint64
+	base   uint64
+	offset bool // the table is base, base+1, …
+}
+
+// newDocNumMap returns the map of table, an offset when it is one.
+func newDocNumMap(table []uint64) docNumMap {
+	n := uint64(len(table))
+	if n > 0 && table[0] != docDropped && table[n-1] != docDropped && table[n-1]-table[0] == n-1 {
+		// no document dropped: each one kept takes the next number, so
+		// a drop would leave the last less than n-1 past the first
+		return docNumMap{table: table, base: table[0], offset: true}
+	}
+	return docNumMap{table: table}
+}
+
+// at returns the new number of document docNum.
+func (m docNumMap) at(docNum uint64) uint64 {
+	if m.offset {
+		return m.base + docNum
+	}
+	return m.table[docNum]
 }

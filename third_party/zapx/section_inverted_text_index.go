@@ -16,11 +16,13 @@ package zap
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	index "github.com/blevesearch/bleve_index_api"
@@ -96,7 +98,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		return nil, err
 	}
 
-	newDocNums := make([][]uint64, 0, len(segments))
+	newDocNums := make([]docNumMap, 0, len(segments))
 	drops := make([]*roaring.Bitmap, 0, len(segments))
 	dicts := make([]*Dictionary, 0, len(segments))
 	itrs := make([]vellum.Iterator, 0, len(segments))
@@ -129,7 +131,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					return nil, err2
 				}
 				if itr != nil {
-					newDocNums = append(newDocNums, newDocNumsIn[segmentI])
+					newDocNums = append(newDocNums, newDocNumMap(newDocNumsIn[segmentI]))
 					if dropsIn[segmentI] != nil && !dropsIn[segmentI].IsEmpty() {
 						drops = append(drops, dropsIn[segmentI])
 					} else {
@@ -208,10 +210,11 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				fdvReadersAvailable = true
 				dvIterClone = dvIter.cloneInto(dvIterClone)
 				err = dvIterClone.iterateAllDocValues(segment, func(docNum uint64, terms []byte) error {
-					if newDocNums[itrI][docNum] == docDropped {
+					newDocNum := newDocNums[itrI].at(docNum)
+					if newDocNum == docDropped {
 						return nil
 					}
-					err := fdvEncoder.Add(newDocNums[itrI][docNum], terms)
+					err := fdvEncoder.Add(newDocNum, terms)
 					if err != nil {
 						return err
 					}
@@ -444,7 +447,9 @@ func (io *invertedIndexOpaque) writeDicts(w *FileWriter) error {
 			}
 
 			if postingsOffset > uint64(0) {
-				err = io.builder.Insert([]byte(term), postingsOffset)
+				// vnsearch: vellum copies the key, so the term's
+				// bytes are lent, not copied (one allocation per term)
+				err = io.builder.Insert(unsafe.Slice(unsafe.StringData(term), len(term)), postingsOffset)
 				if err != nil {
 					return err
 				}
@@ -692,8 +697,27 @@ func (i *invertedIndexOpaque) initDictsAndKeysFromFields() {
 
 // dictKey is a term of a field and its postings list id (vnsearch).
 type dictKey struct {
+	head uint64 // the term's first eight bytes, big-endian, zero-padded
 	term string
 	pid  uint64
+}
+
+// termHead returns the first eight bytes of term as a big-endian number,
+// zero-padded: terms whose heads differ are in the order of their heads.
+func termHead(term string) uint64 {
+	var b [8]byte
+	copy(b[:], term)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+// compareDictKeys orders keys by term, comparing their heads first: most
+// terms of a segment differ within eight bytes, and a comparison of two
+// numbers is cheaper than one of two strings (vnsearch).
+func compareDictKeys(a, b dictKey) int {
+	if a.head != b.head {
+		return cmp.Compare(a.head, b.head)
+	}
+	return strings.Compare(a.term, b.term)
 }
 
 func (i *invertedIndexOpaque) realloc() {
@@ -720,7 +744,7 @@ func (i *invertedIndexOpaque) realloc() {
 				pidPlus1 = uint64(pidNext)
 
 				dict[term] = pidPlus1
-				dictKeys = append(dictKeys, dictKey{term: term, pid: pidPlus1 - 1})
+				dictKeys = append(dictKeys, dictKey{head: termHead(term), term: term, pid: pidPlus1 - 1})
 
 				i.numTermsPerPostingsList = append(i.numTermsPerPostingsList, 0)
 				i.numLocsPerPostingsList = append(i.numLocsPerPostingsList, 0)
@@ -816,7 +840,7 @@ func (i *invertedIndexOpaque) realloc() {
 	}
 
 	for _, dict := range i.DictKeys {
-		slices.SortFunc(dict, func(a, b dictKey) int { return strings.Compare(a.term, b.term) })
+		slices.SortFunc(dict, compareDictKeys)
 	}
 
 	if cap(i.reusableFieldTFs) >= len(i.FieldsInv) {
@@ -964,8 +988,11 @@ func (io *invertedIndexOpaque) Reset() (err error) {
 	io.FieldsMap = nil
 	io.FieldsOptions = nil
 	io.FieldsInv = nil
-	for i := range io.Dicts {
-		io.Dicts[i] = nil
+	// vnsearch: each field's map is kept, emptied, for the next segment
+	// built with this interim: grown again from empty, the maps' growth
+	// cost a twentieth of building a segment
+	for _, d := range io.Dicts {
+		clear(d)
 	}
 	io.Dicts = io.Dicts[:0]
 	for i := range io.DictKeys {
