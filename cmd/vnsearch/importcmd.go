@@ -99,6 +99,16 @@ const bulkWrites = 2
 // (BENCHMARKS.md, "Session 5: import speed").
 const bulkBatchArticles = 1000
 
+// From its largeLoadAfter-th article, import writes batches of up to
+// largeBatchArticles: a million generated articles loaded in 1,126 s with
+// batches of 2,000 against 1,209 s with 1,000, when on the 63,000 of the
+// shared corpus they took the same time for 1.8 times the peak memory
+// (BENCHMARKS.md, "Session 13" and "Session 14").
+const (
+	largeBatchArticles = 2000
+	largeLoadAfter     = 100000
+)
+
 // importLocal loads r into the index of the data directory.
 func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string, bar *progressbar.ProgressBar, stderr io.Writer) (ingest.Summary, error) {
 	ix, lock, err := openLocked(ctx, cfg.Data, "import", search.BulkLoad())
@@ -108,9 +118,11 @@ func importLocal(ctx context.Context, cfg importConfig, r io.Reader, name string
 	defer lock.Close()
 	defer ix.Close()
 	return ingest.Load(ctx, ix, r, ingest.Config{
-		Enrich:        metadata.Enrich,
-		Writes:        bulkWrites,
-		BatchArticles: bulkBatchArticles,
+		Enrich:             metadata.Enrich,
+		Writes:             bulkWrites,
+		BatchArticles:      bulkBatchArticles,
+		LargeBatchArticles: largeBatchArticles,
+		LargeBatchAfter:    largeLoadAfter,
 		OnBatch: func(s ingest.Summary) {
 			bar.Describe(fmt.Sprintf("%s: %d articles", name, s.Indexed))
 		},

@@ -52,6 +52,12 @@ type Config struct {
 	// BatchBytes also bounds the text of the writes in flight, and the
 	// text read ahead of the writer.
 	BatchArticles, BatchBytes int
+	// LargeBatchArticles, when above BatchArticles, bounds the index
+	// writes of a load from its LargeBatchAfter-th article written: a
+	// long load builds fewer, larger segments, whose dictionaries cost
+	// less per article to build and to merge, once its size pays for the
+	// memory of larger batches in flight.
+	LargeBatchArticles, LargeBatchAfter int
 	// Writes is the most index writes in flight (0: one). An index builds
 	// a write's segment in the writing goroutine: with two, the writer
 	// fills a batch while two cores build the segments of the ones before,

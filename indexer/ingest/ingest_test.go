@@ -285,3 +285,50 @@ func TestInterruptedWhileInputStalls(t *testing.T) {
 		})
 	}
 }
+
+// batchSizes is a recorder that notes the size of every write.
+type batchSizes struct {
+	*recorder
+	mu    sync.Mutex
+	sizes []int
+}
+
+func (b *batchSizes) Index(ctx context.Context, articles ...search.Article) error {
+	b.mu.Lock()
+	b.sizes = append(b.sizes, len(articles))
+	b.mu.Unlock()
+	return b.recorder.Index(ctx, articles...)
+}
+
+// TestLargeBatchesAfterLargeLoads: the writes hold BatchArticles until
+// LargeBatchAfter articles are written, LargeBatchArticles after; every
+// article is written once.
+func TestLargeBatchesAfterLargeLoads(t *testing.T) {
+	var recs []map[string]string
+	for i := range 60 {
+		recs = append(recs, map[string]string{"id": fmt.Sprint("a", i), "title": "x"})
+	}
+	for _, tc := range []struct {
+		name         string
+		large, after int
+		want         string
+	}{
+		{"no large batches", 0, 0, "[4 4 4 4 4 4 4 4 4 4 4 4 4 4 4]"},
+		{"large from the 12th", 10, 12, "[4 4 4 4 10 10 10 10 4]"},
+		{"large not above small", 3, 12, "[4 4 4 4 4 4 4 4 4 4 4 4 4 4 4]"},
+	} {
+		ix := &batchSizes{recorder: newRecorder()}
+		sum, err := Load(context.Background(), ix, strings.NewReader(jsonl(recs...)), Config{
+			BatchArticles: 4, LargeBatchArticles: tc.large, LargeBatchAfter: tc.after, Writes: 1,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(ix.sizes); got != tc.want {
+			t.Errorf("%s: writes of %s, want %s", tc.name, got, tc.want)
+		}
+		if sum.Indexed != 60 || len(ix.stored) != 60 {
+			t.Errorf("%s: %d indexed, %d stored, want 60", tc.name, sum.Indexed, len(ix.stored))
+		}
+	}
+}

@@ -134,10 +134,20 @@ func (w *writer) appendBatch(a search.Article) {
 	w.bytes += len(a.Title) + len(a.Lead) + len(a.Body)
 }
 
-// full reports whether the batch holds Config.BatchArticles articles or
+// full reports whether the batch holds batchArticles articles or
 // Config.BatchBytes of text.
 func (w *writer) full() bool {
-	return len(w.batch) >= w.cfg.BatchArticles || w.bytes >= w.cfg.BatchBytes
+	return len(w.batch) >= w.batchArticles() || w.bytes >= w.cfg.BatchBytes
+}
+
+// batchArticles is the most articles the next write holds:
+// Config.LargeBatchArticles once Config.LargeBatchAfter are written,
+// Config.BatchArticles before.
+func (w *writer) batchArticles() int {
+	if w.cfg.LargeBatchArticles > w.cfg.BatchArticles && w.sum.Indexed >= w.cfg.LargeBatchAfter {
+		return w.cfg.LargeBatchArticles
+	}
+	return w.cfg.BatchArticles
 }
 
 // flush hands the batch to an index write, after the writes in flight
@@ -167,7 +177,7 @@ func (w *writer) flush(ctx context.Context) error {
 	go f.write(ctx, w.ix)
 	w.flying = append(w.flying, f)
 	w.flyingBytes += f.bytes
-	w.batch, w.fresh, w.bytes, w.repeats = make([]search.Article, 0, w.cfg.BatchArticles), nil, 0, false
+	w.batch, w.fresh, w.bytes, w.repeats = make([]search.Article, 0, w.batchArticles()), nil, 0, false
 	return nil
 }
 
