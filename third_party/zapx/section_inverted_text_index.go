@@ -815,10 +815,20 @@ func (i *invertedIndexOpaque) realloc() {
 		i.freqNormsBacking = make([]interimFreqNorm, totTFs)
 	}
 
+	// vnsearch: each postings list's frequencies and locations lie in
+	// the backings in the order writeDicts reads them (by field, by
+	// term), not in the order the terms first appeared: its reads of
+	// them, one term after another, go forward through memory
+	for _, dict := range i.DictKeys {
+		slices.SortFunc(dict, compareDictKeys)
+	}
+
 	freqNormsBacking := i.freqNormsBacking
-	for pid, numTerms := range i.numTermsPerPostingsList {
-		i.FreqNorms[pid] = freqNormsBacking[0:0]
-		freqNormsBacking = freqNormsBacking[numTerms:]
+	for _, dict := range i.DictKeys {
+		for _, key := range dict {
+			i.FreqNorms[key.pid] = freqNormsBacking[0:0]
+			freqNormsBacking = freqNormsBacking[i.numTermsPerPostingsList[key.pid]:]
+		}
 	}
 
 	if cap(i.Locs) >= numPostingsLists {
@@ -834,13 +844,11 @@ func (i *invertedIndexOpaque) realloc() {
 	}
 
 	locsBacking := i.locsBacking
-	for pid, numLocs := range i.numLocsPerPostingsList {
-		i.Locs[pid] = locsBacking[0:0]
-		locsBacking = locsBacking[numLocs:]
-	}
-
 	for _, dict := range i.DictKeys {
-		slices.SortFunc(dict, compareDictKeys)
+		for _, key := range dict {
+			i.Locs[key.pid] = locsBacking[0:0]
+			locsBacking = locsBacking[i.numLocsPerPostingsList[key.pid]:]
+		}
 	}
 
 	if cap(i.reusableFieldTFs) >= len(i.FieldsInv) {
