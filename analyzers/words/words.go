@@ -1,7 +1,9 @@
 package words
 
 import (
+	"hash/maphash"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,9 +28,6 @@ type Word struct {
 func Split(text string) []Word {
 	text = Bound(text)
 	ws := make([]Word, 0, len(text)/6)
-	// A text repeats its syllables: fold each once. Most texts are short
-	// (a title, a lead): the map grows with the text, not to a fixed size.
-	folds := make(map[string]string, min(len(text)/16, 512))
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !inWord(r) {
@@ -43,7 +42,7 @@ func Split(text string) []Word {
 			}
 			j += size
 		}
-		ws = append(ws, newWord(text, i, j, folds))
+		ws = append(ws, newWord(text, i, j))
 		i = j
 	}
 	return ws
@@ -80,20 +79,41 @@ func inWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func newWord(text string, start, end int, folds map[string]string) Word {
-	s := text[start:end]
-	f, ok := folds[s]
-	if !ok {
-		f = analyzers.Fold(s)
-		if folds != nil {
-			folds[s] = f
-		}
+func newWord(text string, start, end int) Word {
+	sh := shapeOf(text[start:end])
+	return Word{Fold: sh.fold, Start: start, End: end, Cap: sh.cap, Upper: sh.upper, Digits: sh.digits}
+}
+
+// shape is what a word is apart from where it stands.
+type shape struct {
+	word, fold         string
+	cap, upper, digits bool
+}
+
+// shapes caches the shapes of words last seen, one per slot of a hash of
+// the word: a language repeats its syllables, and folding one and reading
+// its letters' cases was a tenth of the metadata of an import. Slots are
+// replaced, never added, so the cache stays this size whatever the input.
+var shapes struct {
+	seed  maphash.Seed
+	slots [1 << 16]atomic.Pointer[shape]
+}
+
+func init() { shapes.seed = maphash.MakeSeed() }
+
+// shapeOf returns the shape of word s, from the cache when it holds it.
+func shapeOf(s string) *shape {
+	slot := &shapes.slots[maphash.String(shapes.seed, s)&(uint64(len(shapes.slots))-1)]
+	if sh := slot.Load(); sh != nil && sh.word == s {
+		return sh
 	}
-	w := Word{Start: start, End: end, Fold: f, Digits: true}
+	// The cache keeps its own copy of the word: s is a part of a text
+	// that must not live on in it.
+	sh := &shape{word: strings.Clone(s), fold: analyzers.Fold(s), digits: true}
 	letters, upper := 0, 0
 	for k, r := range s {
 		if r < '0' || r > '9' {
-			w.Digits = false
+			sh.digits = false
 		}
 		if !unicode.IsLetter(r) {
 			continue
@@ -102,12 +122,13 @@ func newWord(text string, start, end int, folds map[string]string) Word {
 		if unicode.IsUpper(r) {
 			upper++
 			if letters == 1 && k == 0 {
-				w.Cap = true
+				sh.cap = true
 			}
 		}
 	}
-	w.Upper = letters > 0 && upper == letters
-	return w
+	sh.upper = letters > 0 && upper == letters
+	slot.Store(sh)
+	return sh
 }
 
 // Gap returns what separates words a and b in text with spaces other than
