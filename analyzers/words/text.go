@@ -43,7 +43,7 @@ func (t *Text) Sub(start, end int) *Text {
 		if lo, hi := max(w.Start, start), min(w.End, end); lo >= hi {
 			continue // start == end inside the word: nothing of it
 		} else if lo != w.Start || hi != w.End {
-			w = newWord(s, lo-start, hi-start)
+			w = newWord(s, lo-start, hi-start, nil)
 		} else {
 			w.Start -= start
 			w.End -= start

@@ -1,9 +1,8 @@
 package words
 
 import (
-	"hash/maphash"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,6 +27,8 @@ type Word struct {
 func Split(text string) []Word {
 	text = Bound(text)
 	ws := make([]Word, 0, len(text)/6)
+	c := shapeCaches.Get().(*shapeCache)
+	defer shapeCaches.Put(c)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !inWord(r) {
@@ -42,7 +43,7 @@ func Split(text string) []Word {
 			}
 			j += size
 		}
-		ws = append(ws, newWord(text, i, j))
+		ws = append(ws, newWord(text, i, j, c))
 		i = j
 	}
 	return ws
@@ -79,37 +80,41 @@ func inWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func newWord(text string, start, end int) Word {
-	sh := shapeOf(text[start:end])
+func newWord(text string, start, end int, c *shapeCache) Word {
+	sh := c.shapeOf(text[start:end])
 	return Word{Fold: sh.fold, Start: start, End: end, Cap: sh.cap, Upper: sh.upper, Digits: sh.digits}
 }
 
 // shape is what a word is apart from where it stands.
 type shape struct {
-	word, fold         string
+	fold               string
 	cap, upper, digits bool
 }
 
-// shapes caches the shapes of words last seen, one per slot of a hash of
-// the word: a language repeats its syllables, and folding one and reading
-// its letters' cases was a tenth of the metadata of an import. Slots are
-// replaced, never added, so the cache stays this size whatever the input.
-var shapes struct {
-	seed  maphash.Seed
-	slots [1 << 16]atomic.Pointer[shape]
+// shapeCache holds the shapes of the words a goroutine split last: a
+// language repeats its syllables, from one text to the next as within
+// one, and folding a word and reading its letters' cases was a tenth of
+// the metadata of an import. Each Split takes a cache from shapeCaches
+// and puts it back, so a worker splitting text after text keeps one, in
+// its core's memory caches (a table shared by the workers missed them).
+type shapeCache struct {
+	m map[string]shape
 }
 
-func init() { shapes.seed = maphash.MakeSeed() }
+// maxCachedShapes bounds a cache: it is emptied when it holds as many.
+const maxCachedShapes = 1 << 15
 
-// shapeOf returns the shape of word s, from the cache when it holds it.
-func shapeOf(s string) *shape {
-	slot := &shapes.slots[maphash.String(shapes.seed, s)&(uint64(len(shapes.slots))-1)]
-	if sh := slot.Load(); sh != nil && sh.word == s {
-		return sh
+var shapeCaches = sync.Pool{New: func() any { return &shapeCache{m: make(map[string]shape, 1024)} }}
+
+// shapeOf returns the shape of word s, from c when c holds it (c may be
+// nil).
+func (c *shapeCache) shapeOf(s string) shape {
+	if c != nil {
+		if sh, ok := c.m[s]; ok {
+			return sh
+		}
 	}
-	// The cache keeps its own copy of the word: s is a part of a text
-	// that must not live on in it.
-	sh := &shape{word: strings.Clone(s), fold: analyzers.Fold(s), digits: true}
+	sh := shape{fold: analyzers.Fold(s), digits: true}
 	letters, upper := 0, 0
 	for k, r := range s {
 		if r < '0' || r > '9' {
@@ -127,7 +132,12 @@ func shapeOf(s string) *shape {
 		}
 	}
 	sh.upper = letters > 0 && upper == letters
-	slot.Store(sh)
+	if c != nil {
+		if len(c.m) >= maxCachedShapes {
+			clear(c.m)
+		}
+		c.m[strings.Clone(s)] = sh // the text must not live on in the cache
+	}
 	return sh
 }
 
