@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 
@@ -444,31 +445,60 @@ func writePostingsBlock(b *postingsBlock, w *FileWriter, newVellum *vellum.Build
 }
 
 // docNumMap maps the document numbers of a merged segment to those of
-// the merge: through its table, or, for a segment none of whose
-// documents is dropped, by adding its first document's new number — the
-// table's entries in a row, whose reads for the scattered hits of each
-// term missed the caches (vnsearch).
+// the merge (vnsearch). The merge numbers the kept documents of each
+// segment in a row, so a kept document's new number is the segment's
+// first new number plus the kept documents before it. Upstream read it in
+// a table of one number per document, whose reads for the scattered hits
+// of each term missed the caches on segments of 100,000 articles; here a
+// segment none of whose documents is dropped (every segment of a bulk
+// load) adds an offset, and one with drops counts the kept documents in a
+// bitmap of 64-document words (a sixty-fourth of the table's size) from
+// the count at its word.
 type docNumMap struct {
-	table  []uint64
 	base   uint64
-	offset bool // the table is base, base+1, …
+	offset bool     // no document dropped: the new number is base + docNum
+	kept   []uint64 // bit d%64 of word d/64: document d is kept
+	before []uint64 // per word: base plus the kept documents of the words before
 }
 
-// newDocNumMap returns the map of table, an offset when it is one.
+// newDocNumMap returns the map of table, the new number of each document
+// of a segment (docDropped for a dropped one).
 func newDocNumMap(table []uint64) docNumMap {
 	n := uint64(len(table))
 	if n > 0 && table[0] != docDropped && table[n-1] != docDropped && table[n-1]-table[0] == n-1 {
 		// no document dropped: each one kept takes the next number, so
 		// a drop would leave the last less than n-1 past the first
-		return docNumMap{table: table, base: table[0], offset: true}
+		return docNumMap{base: table[0], offset: true}
 	}
-	return docNumMap{table: table}
+	m := docNumMap{kept: make([]uint64, (n+63)/64), before: make([]uint64, (n+63)/64)}
+	next := uint64(0) // the new number of the next kept document
+	for d, newNum := range table {
+		if newNum == docDropped {
+			continue
+		}
+		if next == 0 {
+			m.base = newNum
+		}
+		m.kept[d/64] |= 1 << (d % 64)
+		next++
+	}
+	count := m.base
+	for w, bits64 := range m.kept {
+		m.before[w] = count
+		count += uint64(bits.OnesCount64(bits64))
+	}
+	return m
 }
 
-// at returns the new number of document docNum.
+// at returns the new number of document docNum, docDropped if it is
+// dropped.
 func (m docNumMap) at(docNum uint64) uint64 {
 	if m.offset {
 		return m.base + docNum
 	}
-	return m.table[docNum]
+	w := m.kept[docNum/64]
+	if w&(1<<(docNum%64)) == 0 {
+		return docDropped
+	}
+	return m.before[docNum/64] + uint64(bits.OnesCount64(w&(1<<(docNum%64)-1)))
 }

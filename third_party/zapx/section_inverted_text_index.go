@@ -99,6 +99,10 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 	}
 
 	newDocNums := make([]docNumMap, 0, len(segments))
+	docNumMaps := make([]docNumMap, len(segments)) // per segment, for every field (vnsearch)
+	for segmentI := range segments {
+		docNumMaps[segmentI] = newDocNumMap(newDocNumsIn[segmentI])
+	}
 	drops := make([]*roaring.Bitmap, 0, len(segments))
 	dicts := make([]*Dictionary, 0, len(segments))
 	itrs := make([]vellum.Iterator, 0, len(segments))
@@ -131,7 +135,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					return nil, err2
 				}
 				if itr != nil {
-					newDocNums = append(newDocNums, newDocNumMap(newDocNumsIn[segmentI]))
+					newDocNums = append(newDocNums, docNumMaps[segmentI])
 					if dropsIn[segmentI] != nil && !dropsIn[segmentI].IsEmpty() {
 						drops = append(drops, dropsIn[segmentI])
 					} else {
