@@ -42,6 +42,25 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// TestSplitCachedShapes: words split again, from a worker's cache of
+// shapes, and past the cache's bound, have the shapes of words split
+// without it; spellings differing in case or marks are different words.
+func TestSplitCachedShapes(t *testing.T) {
+	var b strings.Builder
+	for i := range maxCachedShapes + 100 {
+		fmt.Fprintf(&b, "Đảng%d ĐẢNG đảng Dang dang %s ", i, norm.NFD.String("Đảng"))
+	}
+	text := b.String()
+	for round := range 2 {
+		for i, w := range Split(text) {
+			want := newWord(text, w.Start, w.End, nil)
+			if w != want {
+				t.Fatalf("round %d, word %d %q = %+v, want %+v", round, i, text[w.Start:w.End], w, want)
+			}
+		}
+	}
+}
+
 func TestDict(t *testing.T) {
 	d := NewDict(map[string]int{"Quận ủy": 1, "Quận": 2, "TP.HCM": 3})
 	tests := []struct {
