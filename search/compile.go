@@ -160,7 +160,9 @@ func (c *compiled) withPhrases(in bq.Query, more ...bq.Query) bq.Query {
 	}
 	full := *c.base
 	full.Should = nil
-	full.AddShould(shouldClauses(c.base)...)
+	if s, ok := c.base.Should.(heldShould); ok { // compile guards the base's
+		full.AddShould(s.Disjuncts...)
+	}
 	for _, p := range c.phrases {
 		if in != nil {
 			p = bleve.NewConjunctionQuery(in, p)

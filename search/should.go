@@ -37,17 +37,6 @@ func guardShould(b *bq.BooleanQuery) {
 	}
 }
 
-// shouldClauses returns the should clauses of b.
-func shouldClauses(b *bq.BooleanQuery) []bq.Query {
-	switch s := b.Should.(type) {
-	case heldShould:
-		return s.Disjuncts
-	case *bq.DisjunctionQuery:
-		return s.Disjuncts
-	}
-	return nil
-}
-
 // Searcher implements bq.Query.
 func (q heldShould) Searcher(ctx context.Context, i bindex.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	s, err := q.DisjunctionQuery.Searcher(ctx, i, m, options)

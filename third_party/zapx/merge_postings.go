@@ -92,9 +92,9 @@ func (b *postingsBlock) reset() {
 // of it read only.
 type fieldPostingsMerge struct {
 	dicts          []*Dictionary
-	drops          []*roaring.Bitmap
-	newDocNums     []docNumMap // per dictionary
-	focus          []int       // per dictionary: its segment's index in the merge
+	focus          []int             // per dictionary: its segment's index in the merge
+	drops          []*roaring.Bitmap // per segment: its dropped documents, nil when none
+	newDocNums     []docNumMap       // per segment
 	plan           copyPlan
 	fieldsMap      map[string]uint16
 	chunkMode      uint32
@@ -154,7 +154,7 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 	sources := b.sources[t.sources[0]:t.sources[1]]
 	var card uint64
 	for _, s := range sources {
-		pl, err := m.dicts[s.itr].postingsListFromOffset(s.offset, m.drops[s.itr], pw.postings[s.itr])
+		pl, err := m.dicts[s.itr].postingsListFromOffset(s.offset, m.drops[m.focus[s.itr]], pw.postings[s.itr])
 		if err != nil {
 			return err
 		}
@@ -178,11 +178,11 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 		pw.postItr = pw.postings[s.itr].iterator(true, true, true, pw.postItr)
 		if segI := m.focus[s.itr]; m.plan.ok[segI] {
 			lastDocNum, lastFreq, lastNorm, pw.locBuf, err = mergeTermFreqNormLocsByCopying(
-				term, pw.postItr, m.newDocNums[s.itr], &pw.hits,
+				term, pw.postItr, m.newDocNums[segI], &pw.hits,
 				pw.tfEncoder, pw.locEncoder, m.plan.fields[segI], pw.locBuf)
 		} else {
 			lastDocNum, lastFreq, lastNorm, pw.bufLoc, err = mergeTermFreqNormLocs(
-				m.fieldsMap, term, pw.postItr, m.newDocNums[s.itr], &pw.hits,
+				m.fieldsMap, term, pw.postItr, m.newDocNums[m.focus[s.itr]], &pw.hits,
 				pw.tfEncoder, pw.locEncoder, pw.bufLoc)
 		}
 		if err != nil {
@@ -455,9 +455,8 @@ func writePostingsBlock(b *postingsBlock, w *FileWriter, newVellum *vellum.Build
 // bitmap of 64-document words (a sixty-fourth of the table's size) from
 // the count at its word.
 type docNumMap struct {
-	base   uint64
-	offset bool     // no document dropped: the new number is base + docNum
-	kept   []uint64 // bit d%64 of word d/64: document d is kept
+	base   uint64   // the new number of the segment's first kept document
+	kept   []uint64 // bit d%64 of word d/64: document d is kept; nil: every one is
 	before []uint64 // per word: base plus the kept documents of the words before
 }
 
@@ -468,19 +467,14 @@ func newDocNumMap(table []uint64) docNumMap {
 	if n > 0 && table[0] != docDropped && table[n-1] != docDropped && table[n-1]-table[0] == n-1 {
 		// no document dropped: each one kept takes the next number, so
 		// a drop would leave the last less than n-1 past the first
-		return docNumMap{base: table[0], offset: true}
+		return docNumMap{base: table[0]}
 	}
 	m := docNumMap{kept: make([]uint64, (n+63)/64), before: make([]uint64, (n+63)/64)}
-	next := uint64(0) // the new number of the next kept document
-	for d, newNum := range table {
-		if newNum == docDropped {
-			continue
+	for d := len(table) - 1; d >= 0; d-- {
+		if table[d] != docDropped {
+			m.base = table[d] // the first kept one, last
+			m.kept[d/64] |= 1 << (d % 64)
 		}
-		if next == 0 {
-			m.base = newNum
-		}
-		m.kept[d/64] |= 1 << (d % 64)
-		next++
 	}
 	count := m.base
 	for w, bits64 := range m.kept {
@@ -493,7 +487,7 @@ func newDocNumMap(table []uint64) docNumMap {
 // at returns the new number of document docNum, docDropped if it is
 // dropped.
 func (m docNumMap) at(docNum uint64) uint64 {
-	if m.offset {
+	if m.kept == nil {
 		return m.base + docNum
 	}
 	w := m.kept[docNum/64]

@@ -98,20 +98,22 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		return nil, err
 	}
 
-	newDocNums := make([]docNumMap, 0, len(segments))
-	docNumMaps := make([]docNumMap, len(segments)) // per segment, for every field (vnsearch)
+	// vnsearch: per segment, for every field: its document number map,
+	// and its drops (nil when none)
+	docNumMaps := make([]docNumMap, len(segments))
+	drops := make([]*roaring.Bitmap, len(segments))
 	for segmentI := range segments {
 		docNumMaps[segmentI] = newDocNumMap(newDocNumsIn[segmentI])
+		if dropsIn[segmentI] != nil && !dropsIn[segmentI].IsEmpty() {
+			drops[segmentI] = dropsIn[segmentI]
+		}
 	}
-	drops := make([]*roaring.Bitmap, 0, len(segments))
 	dicts := make([]*Dictionary, 0, len(segments))
 	itrs := make([]vellum.Iterator, 0, len(segments))
 	focus := make([]int, 0, len(segments)) // per iterator: its segment's index (vnsearch)
 	// for each field
 	for fieldID, fieldName := range fieldsInv {
 		// collect FST iterators from all active segments for this field
-		newDocNums = newDocNums[:0]
-		drops = drops[:0]
 		dicts = dicts[:0]
 		itrs = itrs[:0]
 		focus = focus[:0]
@@ -135,12 +137,6 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 					return nil, err2
 				}
 				if itr != nil {
-					newDocNums = append(newDocNums, docNumMaps[segmentI])
-					if dropsIn[segmentI] != nil && !dropsIn[segmentI].IsEmpty() {
-						drops = append(drops, dropsIn[segmentI])
-					} else {
-						drops = append(drops, nil)
-					}
 					dicts = append(dicts, dict)
 					itrs = append(itrs, itr)
 					focus = append(focus, segmentI)
@@ -151,7 +147,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		// vnsearch: the terms' postings are encoded on every core
 		// (merge_postings.go)
 		err = mergeFieldPostings(&fieldPostingsMerge{
-			dicts: dicts, drops: drops, newDocNums: newDocNums, focus: focus, plan: plan,
+			dicts: dicts, drops: drops, newDocNums: docNumMaps, focus: focus, plan: plan,
 			fieldsMap: fieldsMap, chunkMode: chunkMode, newSegDocCount: newSegDocCount,
 			processor: w.processor,
 		}, itrs, w, newVellum, closeCh)
@@ -198,7 +194,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 		fdvReadersAvailable := false
 		var dvIterClone *docValueReader
 		var dvIter *docValueReader
-		for itrI, segI := range focus {
+		for _, segI := range focus {
 			segment := segments[segI]
 			// check for the closure in meantime
 			if isClosed(closeCh) {
@@ -214,7 +210,7 @@ func mergeAndPersistInvertedSection(segments []*SegmentBase, dropsIn []*roaring.
 				fdvReadersAvailable = true
 				dvIterClone = dvIter.cloneInto(dvIterClone)
 				err = dvIterClone.iterateAllDocValues(segment, func(docNum uint64, terms []byte) error {
-					newDocNum := newDocNums[itrI].at(docNum)
+					newDocNum := docNumMaps[segI].at(docNum)
 					if newDocNum == docDropped {
 						return nil
 					}
@@ -827,14 +823,6 @@ func (i *invertedIndexOpaque) realloc() {
 		slices.SortFunc(dict, compareDictKeys)
 	}
 
-	freqNormsBacking := i.freqNormsBacking
-	for _, dict := range i.DictKeys {
-		for _, key := range dict {
-			i.FreqNorms[key.pid] = freqNormsBacking[0:0]
-			freqNormsBacking = freqNormsBacking[i.numTermsPerPostingsList[key.pid]:]
-		}
-	}
-
 	if cap(i.Locs) >= numPostingsLists {
 		i.Locs = i.Locs[:numPostingsLists]
 	} else {
@@ -847,9 +835,11 @@ func (i *invertedIndexOpaque) realloc() {
 		i.locsBacking = make([]interimLoc, totLocs)
 	}
 
-	locsBacking := i.locsBacking
+	freqNormsBacking, locsBacking := i.freqNormsBacking, i.locsBacking
 	for _, dict := range i.DictKeys {
 		for _, key := range dict {
+			i.FreqNorms[key.pid] = freqNormsBacking[0:0]
+			freqNormsBacking = freqNormsBacking[i.numTermsPerPostingsList[key.pid]:]
 			i.Locs[key.pid] = locsBacking[0:0]
 			locsBacking = locsBacking[i.numLocsPerPostingsList[key.pid]:]
 		}
