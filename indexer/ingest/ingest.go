@@ -162,7 +162,7 @@ func Load(ctx context.Context, ix Index, r io.Reader, cfg Config) (Summary, erro
 func read(ctx context.Context, dec *search.Decoder, ahead *budget, work, ordered chan<- *item) {
 	defer close(ordered)
 	defer close(work)
-	for {
+	for ctx.Err() == nil {
 		raw, err := dec.NextRecord()
 		it := &item{line: dec.Line(), size: len(raw), raw: raw, err: err, ready: make(chan struct{})}
 		if err != nil {
@@ -260,14 +260,19 @@ func (b *budget) release(n int) {
 }
 
 // consume takes the prepared lines in input order and writes them in
-// batches. It stops waiting for the next line when ctx ends: the reader
-// may be blocked in a read that never returns.
+// batches. When ctx ends it takes the lines already queued (read before
+// the interruption, at most a batch's worth) and stops waiting for more:
+// the reader may be blocked in a read that never returns.
 func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget) error {
 	for {
 		var it *item // nil: ctx ended, or the reader stopped early because it did
 		select {
 		case it = <-items:
 		case <-ctx.Done():
+			select {
+			case it = <-items:
+			default:
+			}
 		}
 		if it == nil {
 			return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
@@ -276,6 +281,9 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 		ahead.release(it.size)
 		var lineErr *search.LineError
 		switch {
+		case errors.Is(it.err, io.EOF) && ctx.Err() != nil:
+			// Every line is written, but not the regrouping of copies.
+			return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
 		case errors.Is(it.err, io.EOF):
 			if err := errors.Join(w.flush(ctx), w.land()); err != nil {
 				return err
@@ -292,9 +300,6 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 			if err := w.flush(ctx); err != nil {
 				return err
 			}
-		}
-		if err := ctx.Err(); err != nil {
-			return errors.Join(fmt.Errorf("interrupted after line %d: %w", it.line, err), w.flushAfterStop(ctx))
 		}
 	}
 }

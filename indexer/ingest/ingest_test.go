@@ -274,9 +274,9 @@ func TestInterruptedWhileInputStalls(t *testing.T) {
 			}()
 			select {
 			case res := <-done:
-				// The cancel comes after both lines were read: the first one at
-				// least is written, and every article counted is stored.
-				if !errors.Is(res.err, context.Canceled) || res.sum.Indexed < 1 || res.sum.Indexed != len(ix.stored) {
+				// The cancel comes after both lines were read: both are
+				// written, and every article counted is stored.
+				if !errors.Is(res.err, context.Canceled) || res.sum.Indexed != 2 || len(ix.stored) != 2 {
 					t.Errorf("interrupted: %+v, %v, %d stored", res.sum, res.err, len(ix.stored))
 				}
 			case <-time.After(time.Minute):
