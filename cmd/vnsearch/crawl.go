@@ -136,7 +136,9 @@ func crawlOnce(ctx context.Context, c *indexer.Crawler, sources []indexer.Source
 	total := &indexer.Report{Source: "total"}
 	failedSources := 0
 	for _, src := range sources {
+		mu.Lock() // the crawls begun print their reports to w
 		fmt.Fprintf(w, "crawling %s: %d feeds, %d sitemaps, %d pages\n", src.Name, len(src.Feeds), len(src.Sitemaps), len(src.Pages))
+		mu.Unlock()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
