@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/vellum"
+	lev "github.com/blevesearch/vellum/levenshtein"
 
 	"github.com/vnsearch/vnsearch/analyzers"
 )
@@ -80,6 +83,7 @@ func (d *termDictionary) store(t *terms, err error) (*terms, error) {
 type terms struct {
 	best map[string]termEntry // folded → most frequent accented form
 	keys []string             // folded words, sorted, for prefix completion
+	fst  *vellum.FST          // keys → their index in keys, for corrections
 }
 
 // termEntry is an accented word and how many documents hold it.
@@ -115,7 +119,33 @@ func readTerms(b bleve.Index) (*terms, error) {
 		t.keys = append(t.keys, k)
 	}
 	sort.Strings(t.keys)
+	if t.fst, err = buildFST(t.keys); err != nil {
+		return nil, err
+	}
 	return t, nil
+}
+
+// buildFST returns the automaton of the sorted keys, each mapped to its
+// index.
+func buildFST(keys []string) (*vellum.FST, error) {
+	var buf bytes.Buffer
+	b, err := vellum.New(&buf, nil)
+	if err != nil {
+		return nil, fmt.Errorf("build word automaton: %w", err)
+	}
+	for i, k := range keys {
+		if err := b.Insert([]byte(k), uint64(i)); err != nil {
+			return nil, fmt.Errorf("build word automaton: %w", err)
+		}
+	}
+	if err := b.Close(); err != nil {
+		return nil, fmt.Errorf("build word automaton: %w", err)
+	}
+	f, err := vellum.Load(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("load word automaton: %w", err)
+	}
+	return f, nil
 }
 
 // isWord keeps letter-only terms (no numbers or document ids) in the
@@ -160,24 +190,51 @@ func (t *terms) correct(s string) string {
 	return strings.Join(words, " ")
 }
 
+// maxCorrected is the longest folded word correct looks up: no word of
+// the language is longer, and the automaton grows with the word.
+const maxCorrected = 40
+
+// levenshtein builds the automata that find the words within an edit
+// distance of 2 or less of a word (built once: a few milliseconds).
+var levenshtein = sync.OnceValues(func() (*lev.LevenshteinAutomatonBuilder, error) {
+	return lev.NewLevenshteinAutomatonBuilder(2, false)
+})
+
 // nearest finds the most frequent word within edit distance 1 (2 for
-// words of six letters or more) of the folded word k.
+// words of six letters or more) of the folded word k, the first in
+// sorted order of those as frequent. It walks only the words a
+// Levenshtein automaton of k accepts, not the whole dictionary.
 func (t *terms) nearest(k string) (termEntry, bool) {
 	limit := 1
 	if len(k) >= 6 {
 		limit = 2
 	}
 	var best termEntry
+	if len(k) > maxCorrected || t.fst == nil {
+		return best, false
+	}
+	builder, err := levenshtein()
+	if err != nil {
+		return best, false
+	}
+	dfa, err := builder.BuildDfa(k, uint8(limit))
+	if err != nil {
+		return best, false
+	}
 	bestDist := limit + 1
-	for _, cand := range t.keys {
-		if d := len(cand) - len(k); d > limit || -d > limit {
-			continue
+	it, err := t.fst.Search(dfa, nil, nil)
+	for err == nil {
+		_, i := it.Current()
+		cand := t.keys[i]
+		// The automaton counts edits of characters, editDistance of
+		// bytes: they differ only on letters outside ASCII.
+		if d := editDistance(k, cand, limit); d <= limit {
+			e := t.best[cand]
+			if d < bestDist || (d == bestDist && e.count > best.count) {
+				best, bestDist = e, d
+			}
 		}
-		d := editDistance(k, cand, limit)
-		e := t.best[cand]
-		if d < bestDist || (d == bestDist && e.count > best.count) {
-			best, bestDist = e, d
-		}
+		err = it.Next()
 	}
 	return best, bestDist <= limit
 }
