@@ -374,20 +374,20 @@ func TestQuoteBeyondTheRescoringWindow(t *testing.T) {
 
 func TestTermDictionaryFollowsWritesAfterMaxAge(t *testing.T) {
 	ix := newTestIndex(t, fixtures...)
-	if _, err := ix.terms.get(ix.bleve); err != nil {
+	if _, err := ix.terms.get(context.Background(), ix.bleve); err != nil {
 		t.Fatal(err)
 	}
 	if err := ix.Index(context.Background(), Article{ID: "n1", Title: "Lễ hội Gióng", Body: "Hội Gióng ở Sóc Sơn."}); err != nil {
 		t.Fatal(err)
 	}
-	terms, _ := ix.terms.get(ix.bleve)
+	terms, _ := ix.terms.get(context.Background(), ix.bleve)
 	if _, ok := terms.best["giong"]; ok {
 		t.Fatal("rebuilt right after a write")
 	}
 	ix.terms.mu.Lock()
 	ix.terms.built = ix.terms.built.Add(-termsMaxAge)
 	ix.terms.mu.Unlock()
-	terms, _ = ix.terms.get(ix.bleve)
+	terms, _ = ix.terms.get(context.Background(), ix.bleve)
 	if e, ok := terms.best["giong"]; !ok || e.term != "gióng" {
 		t.Errorf("not rebuilt once stale and old: %+v", e)
 	}

@@ -36,7 +36,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix string, n int) ([]string, e
 		}
 		head += " "
 	}
-	terms, err := ix.terms.get(ix.bleve)
+	terms, err := ix.terms.get(ctx, ix.bleve)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +111,7 @@ func (ix *Index) suggestion(ctx context.Context, c *compiled, res *bleve.SearchR
 	if len(c.show.textRuns) == 0 || ctx.Err() != nil {
 		return ""
 	}
-	terms, err := ix.terms.get(ix.bleve)
+	terms, err := ix.terms.get(ctx, ix.bleve)
 	if err != nil {
 		return ""
 	}

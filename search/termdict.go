@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -45,8 +46,8 @@ func (d *termDictionary) written() {
 
 // get returns the terms of b. The first call reads them; after writes,
 // once they are termsMaxAge old, one caller reads them again while the
-// others go on with the old ones.
-func (d *termDictionary) get(b bleve.Index) (*terms, error) {
+// others go on with the old ones. A read stops when ctx ends.
+func (d *termDictionary) get(ctx context.Context, b bleve.Index) (*terms, error) {
 	d.mu.Lock()
 	old := d.cur
 	if old != nil && (!d.stale || d.building || time.Since(d.built) < termsMaxAge) {
@@ -55,11 +56,11 @@ func (d *termDictionary) get(b bleve.Index) (*terms, error) {
 	}
 	if old == nil { // nothing to serve meanwhile: callers wait for the first build
 		defer d.mu.Unlock()
-		return d.store(readTerms(b))
+		return d.store(readTerms(ctx, b))
 	}
 	d.building = true
 	d.mu.Unlock()
-	t, err := readTerms(b)
+	t, err := readTerms(ctx, b)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.building = false
@@ -92,15 +93,21 @@ type termEntry struct {
 	count uint64
 }
 
-// readTerms reads the dictionary of b's text field.
-func readTerms(b bleve.Index) (*terms, error) {
+// readTerms reads the dictionary of b's text field, unless ctx ends.
+func readTerms(ctx context.Context, b bleve.Index) (*terms, error) {
 	t := &terms{best: map[string]termEntry{}}
 	counts := map[string]uint64{}
 	d, err := b.FieldDict(fieldText)
 	if err != nil {
 		return nil, fmt.Errorf("read dictionary: %w", err)
 	}
+	read := 0
 	for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+		if read%4096 == 0 && ctx.Err() != nil {
+			d.Close()
+			return nil, fmt.Errorf("read dictionary: %w", context.Cause(ctx))
+		}
+		read++
 		if isWord(e.Term) {
 			counts[e.Term] += e.Count
 		}

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -151,7 +152,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	n, _ := ix.Count()
 	log.Info("index open", "data", cfg.Data, "articles", n)
+	var warming sync.WaitGroup
+	defer warming.Wait() // before the index closes; ctx has ended it
+	warming.Go(func() { warm(ctx, ix, log) })
 	return listenAndServe(ctx, cfg, handler, lock, log)
+}
+
+// warm does the first reads of the index while the server starts taking
+// requests, so that the first reader after a restart is not the one who
+// waits for them (search.Index.Warm).
+func warm(ctx context.Context, ix *search.Index, log *slog.Logger) {
+	start := time.Now()
+	if err := ix.Warm(ctx); err != nil {
+		if ctx.Err() == nil {
+			log.Warn("warm the index", "err", err)
+		}
+		return
+	}
+	log.Info("index warmed", "took", time.Since(start).Round(time.Millisecond))
 }
 
 // listenAndServe serves h on cfg.Addr until ctx ends, then shuts down in
