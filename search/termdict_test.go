@@ -65,6 +65,9 @@ func TestNearest(t *testing.T) {
 			t.Errorf("nearest(%q) = %q, want %q", tc.word, got, tc.want)
 		}
 	}
+	if e, ok := termsOf(t, nil).nearest("thanh"); ok {
+		t.Errorf("an empty dictionary corrects to %q", e.term)
+	}
 }
 
 // TestNearestFindsWhatAScanFinds: on random words and random typos of

@@ -20,6 +20,9 @@ func TestWarm(t *testing.T) {
 	if ix.lengths == nil || ix.terms.cur == nil || ix.currentFacetTable() == nil {
 		t.Errorf("warmed: lengths %v, dictionary %v, facet table %v", ix.lengths != nil, ix.terms.cur != nil, ix.currentFacetTable() != nil)
 	}
+	if err := newTestIndex(t).Warm(context.Background()); err != nil {
+		t.Errorf("an empty index: %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if err := newTestIndex(t, fixtures...).Warm(ctx); err == nil {
