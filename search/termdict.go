@@ -197,6 +197,15 @@ func (t *terms) correct(s string) string {
 	return strings.Join(words, " ")
 }
 
+// correctionLimit is the largest edit distance a correction of the
+// folded word k may be at: 1, 2 for words of six letters or more.
+func correctionLimit(k string) int {
+	if len(k) >= 6 {
+		return 2
+	}
+	return 1
+}
+
 // maxCorrected is the longest folded word correct looks up: no word of
 // the language is longer, and the automaton grows with the word.
 const maxCorrected = 40
@@ -212,10 +221,7 @@ var levenshtein = sync.OnceValues(func() (*lev.LevenshteinAutomatonBuilder, erro
 // sorted order of those as frequent. It walks only the words a
 // Levenshtein automaton of k accepts, not the whole dictionary.
 func (t *terms) nearest(k string) (termEntry, bool) {
-	limit := 1
-	if len(k) >= 6 {
-		limit = 2
-	}
+	limit := correctionLimit(k)
 	var best termEntry
 	if len(k) > maxCorrected || t.fst == nil {
 		return best, false

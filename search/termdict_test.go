@@ -23,16 +23,17 @@ func termsOf(t testing.TB, counts map[string]uint64) *terms {
 	return tm
 }
 
-// scanNearest is nearest by reading every word: the most frequent within
-// the limit, the first in sorted order of those as frequent.
+// scanNearest is nearest by reading every word, as it was before the
+// automaton: the most frequent within the limit, the first in sorted
+// order of those as frequent.
 func scanNearest(tm *terms, k string) (termEntry, bool) {
-	limit := 1
-	if len(k) >= 6 {
-		limit = 2
-	}
+	limit := correctionLimit(k)
 	var best termEntry
 	bestDist := limit + 1
 	for _, cand := range tm.keys {
+		if d := len(cand) - len(k); d > limit || -d > limit {
+			continue // further than the difference of their lengths
+		}
 		d := editDistance(k, cand, limit)
 		if e := tm.best[cand]; d <= limit && (d < bestDist || (d == bestDist && e.count > best.count)) {
 			best, bestDist = e, d

@@ -275,15 +275,14 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 			}
 		}
 		if it == nil {
-			return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
+			return w.interrupted(ctx)
 		}
 		<-it.ready
 		ahead.release(it.size)
 		var lineErr *search.LineError
 		switch {
 		case errors.Is(it.err, io.EOF) && ctx.Err() != nil:
-			// Every line is written, but not the regrouping of copies.
-			return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
+			return w.interrupted(ctx) // every line written, the copies not regrouped
 		case errors.Is(it.err, io.EOF):
 			if err := errors.Join(w.flush(ctx), w.land()); err != nil {
 				return err
@@ -302,4 +301,10 @@ func (w *writer) consume(ctx context.Context, items <-chan *item, ahead *budget)
 			}
 		}
 	}
+}
+
+// interrupted writes the lines taken before ctx ended and returns the
+// interruption.
+func (w *writer) interrupted(ctx context.Context) error {
+	return errors.Join(fmt.Errorf("interrupted: %w", context.Cause(ctx)), w.flushAfterStop(ctx))
 }

@@ -154,7 +154,8 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 	sources := b.sources[t.sources[0]:t.sources[1]]
 	var card uint64
 	for _, s := range sources {
-		pl, err := m.dicts[s.itr].postingsListFromOffset(s.offset, m.drops[m.focus[s.itr]], pw.postings[s.itr])
+		segI := m.focus[s.itr]
+		pl, err := m.dicts[s.itr].postingsListFromOffset(s.offset, m.drops[segI], pw.postings[s.itr])
 		if err != nil {
 			return err
 		}
@@ -176,13 +177,14 @@ func (pw *postingsWorker) encodeTerm(b *postingsBlock, t *mergedTerm) error {
 	var lastDocNum, lastFreq, lastNorm uint64
 	for _, s := range sources {
 		pw.postItr = pw.postings[s.itr].iterator(true, true, true, pw.postItr)
-		if segI := m.focus[s.itr]; m.plan.ok[segI] {
+		segI := m.focus[s.itr]
+		if m.plan.ok[segI] {
 			lastDocNum, lastFreq, lastNorm, pw.locBuf, err = mergeTermFreqNormLocsByCopying(
 				term, pw.postItr, m.newDocNums[segI], &pw.hits,
 				pw.tfEncoder, pw.locEncoder, m.plan.fields[segI], pw.locBuf)
 		} else {
 			lastDocNum, lastFreq, lastNorm, pw.bufLoc, err = mergeTermFreqNormLocs(
-				m.fieldsMap, term, pw.postItr, m.newDocNums[m.focus[s.itr]], &pw.hits,
+				m.fieldsMap, term, pw.postItr, m.newDocNums[segI], &pw.hits,
 				pw.tfEncoder, pw.locEncoder, pw.bufLoc)
 		}
 		if err != nil {
